@@ -1,0 +1,142 @@
+"""People, the characters they play and their credits on films."""
+
+from typing import Self
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from reviews import validators
+
+
+def default_sort_name(name: str) -> str:
+    """'Agnès Varda' -> 'Varda, Agnès'; a single name sorts as itself."""
+    first, _, last = name.strip().rpartition(" ")
+    return f"{last}, {first}" if first else last
+
+
+class PersonQuerySet(models.QuerySet):
+    def for_listing(self) -> Self:
+        return self.select_related("photo")
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    sort_name = models.CharField(
+        max_length=200, blank=True, help_text="How the name is alphabetised, e.g. 'Varda, Agnès'."
+    )
+    bio = models.TextField(blank=True)
+    birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    photo = models.ForeignKey(
+        "reviews.Image", models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    imdb_url = models.URLField("IMDb", blank=True, validators=[validators.imdb_url])
+    wikipedia_url = models.URLField("Wikipedia", blank=True, validators=[validators.wikipedia_url])
+    letterboxd_url = models.URLField(
+        "Letterboxd", blank=True, validators=[validators.letterboxd_url]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["sort_name"], name="person_sort_name_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="person_name_required"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.sort_name:
+            self.sort_name = default_sort_name(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:person_detail", args=[self.slug])
+
+
+class Character(models.Model):
+    """A character in one film; analysis sections can be about them."""
+
+    film = models.ForeignKey("reviews.Film", models.CASCADE, related_name="characters")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220)
+    description = models.TextField(blank=True, help_text="Spoiler-free: who they are at the start.")
+
+    class Meta:
+        ordering = ["film", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "slug"], name="character_slug_unique_per_film"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:character_detail", args=[self.film.slug, self.slug])
+
+
+class CreditRole(models.TextChoices):
+    DIRECTOR = "director", "Director"
+    WRITER = "writer", "Writer"
+    PRODUCER = "producer", "Producer"
+    CINEMATOGRAPHER = "cinematographer", "Cinematographer"
+    EDITOR = "editor", "Editor"
+    COMPOSER = "composer", "Composer"
+    PRODUCTION_DESIGNER = "production_designer", "Production designer"
+    ACTOR = "actor", "Actor"
+
+
+class Credit(models.Model):
+    """A person's job on a film; an actor's credit names the character played."""
+
+    Role = CreditRole
+
+    film = models.ForeignKey("reviews.Film", models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="credits")
+    role = models.CharField(max_length=20, choices=CreditRole)
+    character = models.ForeignKey(
+        Character, models.SET_NULL, null=True, blank=True, related_name="credits"
+    )
+    billing = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the credits: lower comes first."
+    )
+
+    class Meta:
+        ordering = ["film", "role", "billing"]
+        constraints = [
+            # NULLs are distinct in unique indexes, so "no character" needs its own constraint.
+            models.UniqueConstraint(
+                fields=["film", "person", "role", "character"],
+                condition=Q(character__isnull=False),
+                name="credit_unique_with_character",
+            ),
+            models.UniqueConstraint(
+                fields=["film", "person", "role"],
+                condition=Q(character__isnull=True),
+                name="credit_unique_without_character",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=CreditRole.values), name="credit_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(character__isnull=True) | Q(role="actor"),
+                name="credit_character_only_for_actors",
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "role"], name="credit_person_role_idx")]
+
+    def __str__(self) -> str:
+        label = f"{self.person} – {self.get_role_display()}"
+        return f"{label} ({self.character})" if self.character_id else label
+
+    def clean(self) -> None:
+        if self.character_id and self.film_id and self.character.film_id != self.film_id:
+            raise ValidationError({"character": "This character belongs to another film."})

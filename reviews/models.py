@@ -1,0 +1,433 @@
+"""Films, their series and taxonomies, images, critics, articles and their sections."""
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from pathlib import PurePath
+from typing import Self
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from reviews import validators
+from reviews.markdown import render_markdown
+
+FIRST_FILM_YEAR = 1870  # Muybridge's motion studies; nothing we review is older
+LAST_FILM_YEAR = 2100
+MAX_RUNTIME_MINUTES = 1500  # longer than any released cut, short of a typo
+RATINGS = [Decimal(half) / 2 for half in range(1, 11)]  # 0.5, 1.0, ... 5.0
+
+
+def image_upload_to(instance: "Image", filename: str) -> str:
+    """A random name under a dated folder: no clashes, nothing guessable from the upload."""
+    suffix = PurePath(filename).suffix.lower()[:5]
+    return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class ImageKind(models.TextChoices):
+    POSTER = "poster", "Poster"
+    STILL = "still", "Still"
+    PORTRAIT = "portrait", "Portrait"
+    OTHER = "other", "Other"
+
+
+class Image(models.Model):
+    """A poster, still or portrait, with the text a reader needs when it cannot be seen."""
+
+    Kind = ImageKind
+
+    file = models.ImageField(
+        upload_to=image_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[validators.validate_image_upload],
+    )
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.STILL)
+    alt_text = models.CharField(
+        max_length=250, help_text="What the image shows, for readers who cannot see it."
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(
+        max_length=200, blank=True, help_text="Photographer or rights holder."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="image_alt_text_required"),
+            models.CheckConstraint(condition=Q(kind__in=ImageKind.values), name="image_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.caption or self.alt_text
+
+
+class Taxon(models.Model):
+    """A named, sluggable term that films are filed under."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    filter_name = ""  # the film index's query parameter for this taxonomy
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('reviews:film_list')}?{self.filter_name}={self.slug}"
+
+
+class Genre(Taxon):
+    filter_name = "genre"
+
+
+class Country(Taxon):
+    filter_name = "country"
+
+    class Meta(Taxon.Meta):
+        verbose_name_plural = "countries"
+
+
+class Language(Taxon):
+    filter_name = "language"
+
+
+class FilmSeries(models.Model):
+    """A trilogy, a franchise, a cycle: films meant to be seen in order."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "film series"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:series_detail", args=[self.slug])
+
+
+class FilmQuerySet(models.QuerySet):
+    def with_credits(self) -> Self:
+        """Films with their credits (person and character) and characters, in billing order."""
+        from people.models import Credit
+
+        credits = Credit.objects.select_related("person", "character").order_by(
+            "role", "billing", "person__sort_name"
+        )
+        return self.prefetch_related(Prefetch("credits", queryset=credits), "characters")
+
+    def for_listing(self) -> Self:
+        return self.select_related("poster", "series").prefetch_related("genres")
+
+
+class Film(models.Model):
+    title = models.CharField(max_length=200)
+    original_title = models.CharField(
+        max_length=200, blank=True, help_text="Title in the original language, if different."
+    )
+    slug = models.SlugField(max_length=220, unique=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Release year.")
+    runtime_minutes = models.PositiveSmallIntegerField("runtime (minutes)", null=True, blank=True)
+    genres = models.ManyToManyField(Genre, blank=True, related_name="films")
+    countries = models.ManyToManyField(Country, blank=True, related_name="films")
+    languages = models.ManyToManyField(Language, blank=True, related_name="films")
+    logline = models.CharField(
+        max_length=300, blank=True, help_text="One spoiler-free sentence: shown everywhere."
+    )
+    poster = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    imdb_url = models.URLField("IMDb", blank=True, validators=[validators.imdb_url])
+    letterboxd_url = models.URLField(
+        "Letterboxd", blank=True, validators=[validators.letterboxd_url]
+    )
+    wikipedia_url = models.URLField("Wikipedia", blank=True, validators=[validators.wikipedia_url])
+    rotten_tomatoes_url = models.URLField(
+        "Rotten Tomatoes", blank=True, validators=[validators.rotten_tomatoes_url]
+    )
+    series = models.ForeignKey(
+        FilmSeries, models.SET_NULL, null=True, blank=True, related_name="films"
+    )
+    series_order = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Position in the series: 1 for the first film."
+    )
+    tags = TaggableManager("themes", blank=True, help_text="Themes, comma-separated.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FilmQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "year"]
+        indexes = [models.Index(fields=["year"], name="film_year_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__isnull=True)
+                | Q(year__gte=FIRST_FILM_YEAR, year__lte=LAST_FILM_YEAR),
+                name="film_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(runtime_minutes__isnull=True)
+                | Q(runtime_minutes__gte=1, runtime_minutes__lte=MAX_RUNTIME_MINUTES),
+                name="film_runtime_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(series__isnull=True, series_order__isnull=True)
+                | Q(series__isnull=False, series_order__gte=1),
+                name="film_series_order_with_series",
+            ),
+            models.UniqueConstraint(
+                fields=["series", "series_order"], name="film_series_order_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:film_detail", args=[self.slug])
+
+
+class WatchKind(models.TextChoices):
+    STREAM = "stream", "Stream"
+    RENT = "rent", "Rent"
+    BUY = "buy", "Buy"
+    CINEMA = "cinema", "In cinemas"
+    PHYSICAL = "physical", "Disc"
+
+
+class WatchOption(models.Model):
+    """Where a reader can see the film: a streaming service, a shop, a cinema."""
+
+    Kind = WatchKind
+
+    film = models.ForeignKey(Film, models.CASCADE, related_name="watch_options")
+    provider = models.CharField(max_length=100)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.STREAM)
+    url = models.URLField(blank=True)
+    region = models.CharField(
+        max_length=2, blank=True, help_text="Two-letter country code; blank for everywhere."
+    )
+
+    class Meta:
+        ordering = ["kind", "provider"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "provider", "kind", "region"], name="watch_option_unique"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=WatchKind.values), name="watch_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.provider}"
+
+
+class Author(models.Model):
+    """A critic's public profile; linked to a login when the critic writes in the admin."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    bio = models.TextField(blank=True)
+    photo = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:author_detail", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, at: datetime | None = None) -> Self:
+        """What readers may see: published, and dated no later than now."""
+        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=at or timezone.now())
+
+    def for_listing(self) -> Self:
+        return self.select_related("author", "lead_image").prefetch_related("films", "tags")
+
+
+class ArticleKind(models.TextChoices):
+    REVIEW = "review", "Review"
+    SYNOPSIS = "synopsis", "Plot synopsis"
+    ENDING = "ending", "Ending explained"
+    ESSAY = "essay", "Theme essay"
+    LIST = "list", "Ranked list"
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+
+
+class Article(models.Model):
+    Kind = ArticleKind
+
+    Status = ArticleStatus
+
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.REVIEW)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    standfirst = models.TextField(
+        blank=True, help_text="The spoiler-free introduction under the headline."
+    )
+    author = models.ForeignKey(
+        Author, models.PROTECT, null=True, blank=True, related_name="articles"
+    )
+    status = models.CharField(max_length=12, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="Readers see the article from this moment on."
+    )
+    films = models.ManyToManyField(Film, related_name="articles")
+    rating = models.DecimalField(
+        max_digits=2,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        choices=[(r, f"{r} / 5") for r in RATINGS],
+        help_text="Reviews only: 0.5 to 5 stars in half stars.",
+    )
+    verdict = models.CharField(
+        max_length=300, blank=True, help_text="One spoiler-free line summing up the review."
+    )
+    tags = TaggableManager(blank=True)
+    lead_image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    source_text = models.TextField(
+        blank=True, editable=False, help_text="The original text this article was imported from."
+    )
+    source_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published_idx")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=ArticleKind.values), name="article_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ArticleStatus.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__in=RATINGS),
+                name="article_rating_half_stars",
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(kind="review"),
+                name="article_rating_only_reviews",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_date",
+            ),
+            models.UniqueConstraint(
+                fields=["source_fingerprint"],
+                condition=~Q(source_fingerprint=""),
+                name="article_source_fingerprint_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:article_detail", args=[self.slug])
+
+    @property
+    def is_live(self) -> bool:
+        """True when readers can see it now (published and not dated in the future)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class SectionQuerySet(models.QuerySet):
+    def spoiler_free(self) -> Self:
+        return self.filter(is_spoiler=False)
+
+
+class SectionKind(models.TextChoices):
+    INTRO = "intro", "Introduction"
+    SYNOPSIS = "synopsis", "Synopsis"
+    CHARACTER = "character", "Character"
+    ENDING = "ending", "Ending"
+    THEME = "theme", "Theme"
+    ANALYSIS = "analysis", "Analysis"
+    VERDICT = "verdict", "Verdict"
+    ENTRY = "entry", "List entry"
+    OTHER = "other", "Other"
+
+
+class Section(models.Model):
+    """One ordered part of an article; spoiler sections stay hidden until a reader opts in."""
+
+    Kind = SectionKind
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(default=0)
+    heading = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.OTHER)
+    is_spoiler = models.BooleanField("spoiler", default=False)
+    body = models.TextField(help_text="Markdown.")
+    body_html = models.TextField(editable=False, default="")
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    character = models.ForeignKey(
+        "people.Character",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sections",
+        help_text="The character this section analyses, if any.",
+    )
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "order"], name="section_order_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SectionKind.values), name="section_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.heading or f"Section {self.order}"
+
+    def save(self, *args, **kwargs) -> None:
+        # Rendered at save time so readers' requests never run Markdown.
+        self.body_html = render_markdown(self.body)
+        if "update_fields" in kwargs and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
