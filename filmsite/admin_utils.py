@@ -1,6 +1,7 @@
 """Admin pieces that keep changelists fast on tables with hundreds of thousands of rows."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import QuerySet
@@ -65,3 +66,65 @@ class InputFilter(admin.SimpleListFilter):
             for value in values
         ]
         yield all_choice
+
+
+class CachedLabelAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete whose selected option is labelled from an already-loaded object.
+
+    Django's widget runs one query per rendered row to label the current choice; in an
+    inline of 30 credits that is 30 queries.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.selected_labels: dict[str, str] = {}
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if not selected or any(v not in self.selected_labels for v in selected):
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for choice in selected:
+            label = self.selected_labels[choice]
+            options.append(self.create_option(name, choice, label, set(selected), len(options)))
+        return [(None, options, 0)]
+
+
+class PrefetchedAutocompleteInline(admin.options.InlineModelAdmin):
+    """An inline that loads its autocomplete relations with the rows and labels them from there."""
+
+    def get_queryset(self, request):
+        related = self.get_autocomplete_fields(request)
+        return super().get_queryset(request).select_related(*related)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CachedLabelAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        names = [
+            name
+            for name in self.get_autocomplete_fields(request)
+            if not self.model._meta.get_field(name).many_to_many
+        ]
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                for name in names:
+                    model_field = form.instance._meta.get_field(name)
+                    if name not in form.fields or not model_field.is_cached(form.instance):
+                        continue
+                    related = getattr(form.instance, name)
+                    if related is not None:
+                        field = form.fields[name]
+                        widget = getattr(field.widget, "widget", field.widget)
+                        widget.selected_labels = {
+                            str(related.pk): field.label_from_instance(related)
+                        }
+
+        return LabelledFormSet

@@ -6,7 +6,7 @@ from django.db.models import Count, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
-from filmsite.admin_utils import FastChangeList
+from filmsite.admin_utils import FastChangeList, PrefetchedAutocompleteInline
 from people.models import Character, Credit, Person
 
 
@@ -38,7 +38,7 @@ class CharacterInline(admin.TabularInline):
     show_change_link = True
 
 
-class FilmCreditInline(admin.TabularInline):
+class FilmCreditInline(PrefetchedAutocompleteInline, admin.TabularInline):
     """Credits on a film's page: pick the person by name, the character from the film's cast."""
 
     model = Credit
@@ -49,7 +49,7 @@ class FilmCreditInline(admin.TabularInline):
     ordering = ["role", "billing"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("person", "character")
+        return super().get_queryset(request).select_related("character")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -59,7 +59,7 @@ class FilmCreditInline(admin.TabularInline):
         return field
 
 
-class PersonCreditInline(admin.TabularInline):
+class PersonCreditInline(PrefetchedAutocompleteInline, admin.TabularInline):
     model = Credit
     fk_name = "person"
     extra = 0
@@ -69,7 +69,8 @@ class PersonCreditInline(admin.TabularInline):
     ordering = ["-film__year"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("film", "character")
+        # Each row's label names the person: load it with the rows, not once per row.
+        return super().get_queryset(request).select_related("person", "character")
 
 
 @admin.register(Person)

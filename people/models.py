@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from reviews import validators
+from reviews.fields import HttpsURLField
 
 
 def default_sort_name(name: str) -> str:
@@ -32,11 +33,9 @@ class Person(models.Model):
     photo = models.ForeignKey(
         "reviews.Image", models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    imdb_url = models.URLField("IMDb", blank=True, validators=[validators.imdb_url])
-    wikipedia_url = models.URLField("Wikipedia", blank=True, validators=[validators.wikipedia_url])
-    letterboxd_url = models.URLField(
-        "Letterboxd", blank=True, validators=[validators.letterboxd_url]
-    )
+    imdb_url = HttpsURLField("IMDb", blank=True, validators=[validators.imdb_url])
+    wikipedia_url = HttpsURLField("Wikipedia", blank=True, validators=[validators.wikipedia_url])
+    letterboxd_url = HttpsURLField("Letterboxd", blank=True, validators=[validators.letterboxd_url])
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

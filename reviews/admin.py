@@ -5,7 +5,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
-from filmsite.admin_utils import FastChangeList, InputFilter
+from filmsite.admin_utils import FastChangeList, InputFilter, PrefetchedAutocompleteInline
 from people.admin import CharacterInline, FilmCreditInline
 from reviews.models import (
     Article,
@@ -110,7 +110,7 @@ class AuthorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["photo", "user"]
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(PrefetchedAutocompleteInline, admin.StackedInline):
     model = Section
     extra = 0
     ordering = ["order"]

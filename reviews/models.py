@@ -14,6 +14,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from reviews import validators
+from reviews.fields import HttpsURLField
 from reviews.markdown import render_markdown
 
 FIRST_FILM_YEAR = 1870  # Muybridge's motion studies; nothing we review is older
@@ -150,16 +151,14 @@ class Film(models.Model):
         max_length=300, blank=True, help_text="One spoiler-free sentence: shown everywhere."
     )
     poster = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
-    imdb_url = models.URLField("IMDb", blank=True, validators=[validators.imdb_url])
-    letterboxd_url = models.URLField(
-        "Letterboxd", blank=True, validators=[validators.letterboxd_url]
-    )
-    wikipedia_url = models.URLField("Wikipedia", blank=True, validators=[validators.wikipedia_url])
-    rotten_tomatoes_url = models.URLField(
+    imdb_url = HttpsURLField("IMDb", blank=True, validators=[validators.imdb_url])
+    letterboxd_url = HttpsURLField("Letterboxd", blank=True, validators=[validators.letterboxd_url])
+    wikipedia_url = HttpsURLField("Wikipedia", blank=True, validators=[validators.wikipedia_url])
+    rotten_tomatoes_url = HttpsURLField(
         "Rotten Tomatoes", blank=True, validators=[validators.rotten_tomatoes_url]
     )
     series = models.ForeignKey(
-        FilmSeries, models.SET_NULL, null=True, blank=True, related_name="films"
+        FilmSeries, models.PROTECT, null=True, blank=True, related_name="films"
     )
     series_order = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Position in the series: 1 for the first film."
@@ -186,7 +185,8 @@ class Film(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(series__isnull=True, series_order__isnull=True)
-                | Q(series__isnull=False, series_order__gte=1),
+                # series_order >= 1 alone is NULL (so passes) when the order is missing.
+                | Q(series__isnull=False, series_order__isnull=False, series_order__gte=1),
                 name="film_series_order_with_series",
             ),
             models.UniqueConstraint(
@@ -217,7 +217,7 @@ class WatchOption(models.Model):
     film = models.ForeignKey(Film, models.CASCADE, related_name="watch_options")
     provider = models.CharField(max_length=100)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.STREAM)
-    url = models.URLField(blank=True)
+    url = HttpsURLField(blank=True)
     region = models.CharField(
         max_length=2, blank=True, help_text="Two-letter country code; blank for everywhere."
     )
