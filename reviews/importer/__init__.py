@@ -1,0 +1,1 @@
+"""Turn critics' texts (plain text or Markdown with front matter) into plain records; no Django."""

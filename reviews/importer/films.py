@@ -1,0 +1,168 @@
+"""Film titles in running text: "The Salt Road (2019)", quoted or bare, and "Title (Year)" hints."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+FIRST_YEAR = 1870
+LAST_YEAR = 2100
+
+YEAR_IN_PARENS = re.compile(r"\((1[89]\d\d|20\d\d|2100)\)")
+TITLE_YEAR = re.compile(r"^(?P<title>.+?) *\((?P<year>\d{4})\)$")
+_QUOTES = "\"'*_"
+# Lower-case words a title may contain ("The Lord of the Rings", "Harbour of Lights").
+_TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "de",
+        "la",
+        "le",
+        "du",
+        "des",
+        "del",
+        "el",
+        "y",
+        "vs",
+        "vs.",
+        "v",
+        "&",
+        "-",
+        "und",
+    ]
+)
+# Capitalised words that start a sentence rather than a title when the title follows them.
+_LEADING_NOT_TITLE = frozenset(
+    [
+        "in",
+        "with",
+        "unlike",
+        "like",
+        "after",
+        "before",
+        "since",
+        "while",
+        "when",
+        "both",
+        "and",
+        "but",
+        "then",
+        "than",
+        "from",
+        "of",
+        "watching",
+        "seeing",
+        "compared",
+        "whereas",
+        "whether",
+        "if",
+        "as",
+        "at",
+        "for",
+        "by",
+        "on",
+        "to",
+        "also",
+        "even",
+        "so",
+    ]
+)
+_MAX_TITLE_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class TitleYear:
+    title: str
+    year: int
+    start: int  # where the title starts in the searched text
+
+
+def parse_title_year(text: str) -> tuple[str, int | None]:
+    """ "The Salt Road (2019)" -> ("The Salt Road", 2019); a bare title has no year."""
+    text = text.strip()
+    match = TITLE_YEAR.match(text)
+    if match and FIRST_YEAR <= int(match["year"]) <= LAST_YEAR:
+        return clean_title(match["title"]), int(match["year"])
+    return clean_title(text), None
+
+
+def clean_title(title: str) -> str:
+    title = title.strip().strip(",;:-").strip()
+    while len(title) > 1 and title[0] in _QUOTES and title[-1] == title[0]:
+        title = title[1:-1].strip()
+    return title
+
+
+def titles_with_years(text: str) -> Iterator[TitleYear]:
+    """Every "Title (Year)" in a line of plain text (straight quotes)."""
+    for match in YEAR_IN_PARENS.finditer(text):
+        found = _title_before(text, match.start())
+        if found:
+            title, start = found
+            yield TitleYear(title, int(match.group(1)), start)
+
+
+def _title_before(text: str, end: int) -> tuple[str, int] | None:
+    window_start = max(0, end - 200)
+    window = text[window_start:end].rstrip()
+    if not window:
+        return None
+    quote = window[-1]
+    if quote in _QUOTES:
+        opening = window.rfind(quote, 0, len(window) - 1)
+        if opening >= 0:
+            title = window[opening + 1 : -1].strip()
+            if title and len(title) <= 150 and (title[0].isupper() or title[0].isdigit()):
+                return title, window_start + opening + 1
+        return None
+    words = window.split(" ")
+    taken: list[str] = []
+    for word in reversed(words):
+        if not word:
+            break
+        ends_clause = word[-1] in ",;:.!?)" or word.endswith(("'s", "\u2019s"))
+        abbreviation = len(word) <= 3 and word.endswith(".") and word[:-1].isalpha()
+        if taken and ends_clause and not abbreviation:
+            break  # "Dr." and "St." belong to titles; other stops end them
+        if word.casefold() in _TITLE_SMALL_WORDS or word[0].isupper() or word[0].isdigit():
+            taken.append(word)
+        else:
+            break
+        if len(taken) >= _MAX_TITLE_TOKENS:
+            break
+    taken.reverse()
+    while taken and not (taken[0][0].isupper() or taken[0][0].isdigit()):
+        taken.pop(0)  # a title starts with a capital or a digit
+    if (
+        len(taken) > 1
+        and taken[0].casefold() in _LEADING_NOT_TITLE
+        and taken[1] in ("The", "A", "An")
+    ):
+        taken.pop(0)  # "In The Salt Road (2019)": the sentence's "In", not the title's
+    if not taken:
+        return None
+    title = " ".join(taken).strip("([\"'")
+    if not title or len(title) > 150:
+        return None
+    return title, window_start + window.rfind(title)
+
+
+def title_key(title: str) -> str:
+    """How two spellings of one title compare: case, quotes and 'The' ignored."""
+    folded = re.sub(r"[^\w ]+", "", title.casefold()).strip()
+    folded = re.sub(r" +", " ", folded)
+    return folded.removeprefix("the ").removeprefix("a ").removeprefix("an ")

@@ -1,0 +1,139 @@
+"""Explicit ratings only ("★★★★☆", "4/5", "8/10", "Rating: 4.5"); praise is never a rating."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+_NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+}  # fmt: skip
+_NUMBER = r"(\d{1,2}(?:[.,]\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_HALF = r"( and a half| ?\u00bd)?"
+
+_STARS = re.compile(r"([\u2605\u2b50]{1,5})(\u00bd|1/2)?([\u2606]{0,5})")
+_OUT_OF = re.compile(
+    rf"(?<![\w./-]){_NUMBER}{_HALF} ?(?:/|out of) ?(5|five|10|ten)(?![\w/]|\.\d)"
+    r"(?: ?(stars?)\b| ?(\w+))?",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(
+    rf"^(?:our |my |the )?(?:rating|score|verdict|grade)\b[^:\n]{{0,20}}: *{_NUMBER}{_HALF}"
+    r" ?(stars?|/ ?5|/ ?10|out of (?:5|five|10|ten))?",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^(?:our |my |the )?(?:rating|score|verdict|grade)\b[^:\n]{0,20}:", re.I)
+_N_STARS = re.compile(rf"(?<![\w-]){_NUMBER}{_HALF} stars?\b(?!-)", re.IGNORECASE)
+_ASTERISKS = re.compile(r"^(?:rating|score|verdict): *(\*{1,5})$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FoundRating:
+    value: Decimal
+    text: str  # as written, for warnings
+    rounded: bool = False
+
+
+def _number(word: str) -> Decimal | None:
+    word = _NUMBER_WORDS.get(word.casefold(), word).replace(",", ".")
+    try:
+        return Decimal(word)
+    except InvalidOperation:
+        return None
+
+
+def to_half_stars(value: Decimal, scale: int, text: str) -> FoundRating | None:
+    """A value on a 5- or 10-point scale as half stars out of 5; None when out of range."""
+    if scale == 10:
+        value = value / 2
+    if not Decimal("0.5") <= value <= 5:
+        return None
+    halves = (value * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    rounded = halves / 2
+    return FoundRating(rounded.quantize(Decimal("0.1")), text, rounded != value)
+
+
+def _scale(word: str | None) -> int:
+    return 10 if word and word.casefold().lstrip("/ ").split()[-1] in ("10", "ten") else 5
+
+
+def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]:
+    """Ratings written in one line of plain text; `standalone` allows a bare "four stars"."""
+    found: list[tuple[int, FoundRating]] = []
+    labelled = _LABELLED.match(line)
+    standalone = standalone or bool(_LABEL.match(line))
+    for match in _STARS.finditer(line):
+        full = len(match.group(1))
+        empty = len(match.group(3))
+        half = Decimal("0.5") if match.group(2) else Decimal(0)
+        total = full + empty + (1 if half else 0)
+        if total > 5 or (total < 5 and not standalone):
+            continue  # a lone decorative star is not a rating
+        rating = to_half_stars(Decimal(full) + half, 5, match.group())
+        if rating:
+            found.append((match.start(), rating))
+    if labelled:
+        value = _number(labelled.group(1))
+        if value is not None:
+            if labelled.group(2):
+                value += Decimal("0.5")
+            scale = _scale(labelled.group(3)) if labelled.group(3) else (10 if value > 5 else 5)
+            rating = to_half_stars(value, scale, labelled.group())
+            if rating:
+                found.append((labelled.start(), rating))
+    asterisks = _ASTERISKS.match(line)
+    if asterisks:
+        found.append(
+            (
+                0,
+                FoundRating(
+                    Decimal(len(asterisks.group(1))).quantize(Decimal("0.1")), asterisks.group()
+                ),
+            )
+        )
+    for match in _OUT_OF.finditer(line):
+        if labelled and labelled.start() <= match.start() < labelled.end():
+            continue
+        # "two out of five characters" is a count, not a rating
+        if match.group(5) and match.group(5).casefold() not in ("rating", "overall"):
+            continue
+        value = _number(match.group(1))
+        if value is None:
+            continue
+        if match.group(2):
+            value += Decimal("0.5")
+        rating = to_half_stars(value, _scale(match.group(3)), match.group().strip())
+        if rating:
+            found.append((match.start(), rating))
+    if standalone:
+        for match in _N_STARS.finditer(line):
+            if any(start <= match.start() < start + len(r.text) for start, r in found):
+                continue
+            value = _number(match.group(1))
+            if value is None:
+                continue
+            if match.group(2):
+                value += Decimal("0.5")
+            rating = to_half_stars(value, 5, match.group())
+            if rating:
+                found.append((match.start(), rating))
+    found.sort(key=lambda item: item[0])
+    return [rating for _, rating in found]
+
+
+_RATING_ONLY = re.compile(
+    r"^(?:(?:our |my |the )?(?:rating|score|verdict|grade)\b[^:\n]{0,20}: *)?"
+    r"[\u2605\u2606\u2b50\u00bd\d./ *]+(?:stars?|out of (?:5|five|10|ten)(?: stars?)?)?$",
+    re.IGNORECASE,
+)
+
+
+def is_rating_line(line: str) -> bool:
+    """A line that says nothing but the rating: "★★★★☆", "Rating: 4/5", "4 out of 5 stars"."""
+    return (
+        len(line) <= 60
+        and bool(_RATING_ONLY.match(line))
+        and bool(ratings_in_line(line, standalone=True))
+    )

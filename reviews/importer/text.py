@@ -1,0 +1,66 @@
+"""Small text helpers shared by the decoder and the parser."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u0085]")
+
+# Detection compares letters, not typography: curly quotes, dashes and odd spaces become plain.
+_DETECTION_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\t": " ",
+        "\u200b": None,
+        "\ufeff": None,
+    }
+)
+_SPACES = re.compile(r" {2,}")
+
+
+def normalise_newlines(text: str) -> str:
+    """Windows, old-Mac and Unicode line breaks become \\n; a leading BOM goes."""
+    text = text.removeprefix("\ufeff")
+    text = _LINE_BREAKS.sub("\n", text)
+    return text.replace("\u2029", "\n\n")
+
+
+def plain(text: str) -> str:
+    """The line as detection sees it: straight quotes, hyphens, single spaces, stripped."""
+    return _SPACES.sub(" ", text.translate(_DETECTION_TABLE)).strip()
+
+
+def key(text: str) -> str:
+    """plain() folded to lower case, for comparing phrases."""
+    return plain(text).casefold()
+
+
+def fingerprint(text: str) -> str:
+    """sha256 of the text with line endings, BOM, trailing spaces and Unicode form normalised."""
+    normal = unicodedata.normalize("NFC", normalise_newlines(text))
+    # Per-line rstrip, not a "\s+$" regex: that one is quadratic on long runs of spaces.
+    normal = "\n".join(line.rstrip(" \t\u00a0") for line in normal.split("\n")).strip("\n")
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
