@@ -1,0 +1,38 @@
+# filmsite: `make demo` serves the site with demo content, `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test lint format check-migrations clean
+
+# The virtualenv is rebuilt only when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput -v0
+	DJANGO_DEBUG=true $(BIN)/python manage.py load_demo
+	@echo "Serving on http://$(HOST)/ (Ctrl-C to stop)"
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST)
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: $(STAMP)
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles test-output
