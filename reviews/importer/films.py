@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 FIRST_YEAR = 1870
 LAST_YEAR = 2100
@@ -13,75 +14,23 @@ YEAR_IN_PARENS = re.compile(r"\((1[89]\d\d|20\d\d|2100)\)")
 TITLE_YEAR = re.compile(r"^(?P<title>.+?) *\((?P<year>\d{4})\)$")
 _QUOTES = "\"'*_"
 # Lower-case words a title may contain ("The Lord of the Rings", "Harbour of Lights").
-_TITLE_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "de",
-        "la",
-        "le",
-        "du",
-        "des",
-        "del",
-        "el",
-        "y",
-        "vs",
-        "vs.",
-        "v",
-        "&",
-        "-",
-        "und",
-    ]
-)
-# Capitalised words that start a sentence rather than a title when the title follows them.
-_LEADING_NOT_TITLE = frozenset(
-    [
-        "in",
-        "with",
-        "unlike",
-        "like",
-        "after",
-        "before",
-        "since",
-        "while",
-        "when",
-        "both",
-        "and",
-        "but",
-        "then",
-        "than",
-        "from",
-        "of",
-        "watching",
-        "seeing",
-        "compared",
-        "whereas",
-        "whether",
-        "if",
-        "as",
-        "at",
-        "for",
-        "by",
-        "on",
-        "to",
-        "also",
-        "even",
-        "so",
-    ]
-)
+_TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by",
+    "de", "la", "le", "du", "des", "del", "el", "y", "vs", "vs.", "v", "&", "-", "und",
+})  # fmt: skip
+# Capitalised words that start a sentence rather than a title when "The" or "A" follows them.
+_LEADING_NOT_TITLE = frozenset({
+    "in", "with", "after", "before", "since", "while", "when", "from", "of", "as", "at", "for",
+    "by", "on", "to",
+})  # fmt: skip
+# ... and words that (almost) never start a title, whatever follows them.
+_NEVER_TITLE_START = frozenset({
+    "unlike", "watching", "seeing", "compared", "whereas", "whether", "although", "though",
+    "because", "besides", "including", "especially", "both", "and", "but", "than", "alongside",
+    "plus", "then", "also", "even", "so", "yet", "if",
+})  # fmt: skip
 _MAX_TITLE_TOKENS = 12
+MAX_HITS = 2000  # "Title (Year)" hits read per paragraph; real texts have a few dozen
 
 
 @dataclass(frozen=True)
@@ -109,7 +58,7 @@ def clean_title(title: str) -> str:
 
 def titles_with_years(text: str) -> Iterator[TitleYear]:
     """Every "Title (Year)" in a line of plain text (straight quotes)."""
-    for match in YEAR_IN_PARENS.finditer(text):
+    for match in islice(YEAR_IN_PARENS.finditer(text), MAX_HITS):
         found = _title_before(text, match.start())
         if found:
             title, start = found
@@ -147,10 +96,9 @@ def _title_before(text: str, end: int) -> tuple[str, int] | None:
     taken.reverse()
     while taken and not (taken[0][0].isupper() or taken[0][0].isdigit()):
         taken.pop(0)  # a title starts with a capital or a digit
-    if (
-        len(taken) > 1
-        and taken[0].casefold() in _LEADING_NOT_TITLE
-        and taken[1] in ("The", "A", "An")
+    while len(taken) > 1 and (
+        taken[0].casefold() in _NEVER_TITLE_START
+        or (taken[0].casefold() in _LEADING_NOT_TITLE and taken[1] in ("The", "A", "An"))
     ):
         taken.pop(0)  # "In The Salt Road (2019)": the sentence's "In", not the title's
     if not taken:

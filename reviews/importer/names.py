@@ -8,314 +8,59 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from reviews.importer.records import CreditRecord
 
-PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "der",
-        "den",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "du",
-        "van",
-        "von",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "ter",
-        "ten",
-        "zu",
-        "y",
-    ]
-)
+PARTICLES = frozenset({
+    "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von", "la", "le",
+    "bin", "ibn", "al", "el", "ter", "ten", "zu", "y",
+})  # fmt: skip
 # Capitalised words that start sentences or label things but never begin or end a name.
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "it",
-        "its",
-        "it's",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "hers",
-        "him",
-        "them",
-        "their",
-        "theirs",
-        "our",
-        "ours",
-        "my",
-        "mine",
-        "your",
-        "yours",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "which",
-        "while",
-        "whilst",
-        "if",
-        "then",
-        "than",
-        "so",
-        "yet",
-        "but",
-        "and",
-        "or",
-        "nor",
-        "not",
-        "no",
-        "yes",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "off",
-        "on",
-        "onto",
-        "out",
-        "over",
-        "to",
-        "up",
-        "with",
-        "without",
-        "within",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "unlike",
-        "like",
-        "about",
-        "above",
-        "across",
-        "against",
-        "along",
-        "among",
-        "around",
-        "behind",
-        "below",
-        "beneath",
-        "beside",
-        "between",
-        "beyond",
-        "despite",
-        "down",
-        "except",
-        "inside",
-        "near",
-        "outside",
-        "through",
-        "throughout",
-        "toward",
-        "towards",
-        "under",
-        "upon",
-        "via",
-        "every",
-        "each",
-        "both",
-        "all",
-        "some",
-        "many",
-        "most",
-        "much",
-        "more",
-        "few",
-        "other",
-        "another",
-        "such",
-        "only",
-        "even",
-        "just",
-        "still",
-        "also",
-        "later",
-        "meanwhile",
-        "now",
-        "soon",
-        "today",
-        "tonight",
-        "tomorrow",
-        "yesterday",
-        "once",
-        "finally",
-        "ultimately",
-        "however",
-        "although",
-        "though",
-        "because",
-        "instead",
-        "indeed",
-        "perhaps",
-        "maybe",
-        "sadly",
-        "thankfully",
-        "luckily",
-        "sure",
-        "yes",
-        "okay",
-        "oh",
-        "well",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "lady",
-        "lord",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "movie",
-        "movies",
-        "film",
-        "films",
-        "cinema",
-        "ending",
-        "endings",
-        "explained",
-        "explanation",
-        "plot",
-        "summary",
-        "synopsis",
-        "cast",
-        "runtime",
-        "genre",
-        "genres",
-        "review",
-        "reviews",
-        "rating",
-        "ratings",
-        "theme",
-        "themes",
-        "analysis",
-        "analysed",
-        "analyzed",
-        "spoiler",
-        "spoilers",
-        "trailer",
-        "season",
-        "episode",
-        "part",
-        "chapter",
-        "act",
-        "scene",
-        "still",
-        "image",
-        "photo",
-        "credit",
-        "source",
-        "verdict",
-        "conclusion",
-        "intro",
-        "introduction",
-        "recap",
-        "links",
-        "watch",
-        "netflix",
-        "amazon",
-        "prime",
-        "hulu",
-        "disney",
-        "apple",
-        "mubi",
-        "studio",
-        "studios",
-        "pictures",
-        "productions",
-        "entertainment",
-        "festival",
-        "academy",
-        "award",
-        "awards",
-        "oscar",
-        "oscars",
-        "director",
-        "directors",
-        "writer",
-        "writers",
-        "producer",
-        "producers",
-        "cinematographer",
-        "editor",
-        "composer",
-        "actor",
-        "actress",
-        "actors",
-        "newcomer",
-        "veteran",
-        "star",
-        "stars",
-        "starring",
-        "character",
-        "characters",
-        "hero",
-        "heroine",
-        "villain",
-        "protagonist",
-        "narrator",
-    ]
-)
+STOP_WORDS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "it's",
+    "he", "she", "they", "we", "i", "you", "his", "her", "hers", "him", "them", "their", "theirs",
+    "our", "ours", "my", "mine", "your", "yours", "who", "whom", "whose", "what", "when", "where",
+    "why", "how", "which", "while", "whilst", "if", "then", "than", "so", "yet", "but", "and",
+    "or", "nor", "not", "no", "yes", "as", "at", "by", "for", "from", "in", "into", "of", "off",
+    "on", "onto", "out", "over", "to", "up", "with", "without", "within", "after", "before",
+    "during", "since", "until", "unlike", "like", "about", "above", "across", "against", "along",
+    "among", "around", "behind", "below", "beneath", "beside", "between", "beyond", "despite",
+    "down", "except", "inside", "near", "outside", "through", "throughout", "toward", "towards",
+    "under", "upon", "via", "every", "each", "both", "all", "some", "many", "most", "much",
+    "more", "few", "other", "another", "such", "only", "even", "just", "still", "also", "later",
+    "meanwhile", "now", "soon", "today", "tonight", "tomorrow", "yesterday", "once", "finally",
+    "ultimately", "however", "although", "though", "because", "instead", "indeed", "perhaps",
+    "maybe", "sadly", "thankfully", "luckily", "sure", "okay", "oh", "well", "mr", "mrs",
+    "ms", "miss", "dr", "sir", "lady", "lord", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "movie", "movies", "film", "films",
+    "cinema", "ending", "endings", "explained", "explanation", "plot", "summary", "synopsis",
+    "cast", "runtime", "genre", "genres", "review", "reviews", "rating", "ratings", "theme",
+    "themes", "analysis", "analysed", "analyzed", "spoiler", "spoilers", "trailer", "season",
+    "episode", "part", "chapter", "act", "scene", "image", "photo", "credit", "source",
+    "verdict", "conclusion", "intro", "introduction", "recap", "links", "watch", "netflix",
+    "amazon", "prime", "hulu", "disney", "apple", "mubi", "studio", "studios", "pictures",
+    "productions", "entertainment", "festival", "academy", "award", "awards", "oscar", "oscars",
+    "director", "directors", "writer", "writers", "producer", "producers", "cinematographer",
+    "editor", "composer", "actor", "actress", "actors", "newcomer", "veteran", "star", "stars",
+    "starring", "character", "characters", "hero", "heroine", "villain", "protagonist",
+    "narrator",
+})  # fmt: skip
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"!?<>|/*_=+]+")
 _INITIAL = re.compile(r"^[A-Z]\.$|^[A-Z]\.[A-Z]\.$")
 _MAX_NAME_TOKENS = 5
+# Real paragraphs hold a handful of credits; stop looking after this many pattern hits.
+MAX_HITS = 2000
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _is_capitalised(token: str) -> bool:
     first = token[0]
-    return first.isalpha() and first.isupper() and not any(c.isdigit() for c in token)
+    return first.isupper() and first.isalpha() and not _HAS_DIGIT.search(token)
 
 
 def _bare(token: str) -> str:
@@ -484,7 +229,8 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("actor", ("actor",)),
 )
 _ROLE_TRIGGER = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(p) for p, _ in _ROLE_PHRASES) + r"),? +",
+    # The first-letter lookahead lets most positions fail before trying every phrase.
+    r"(?<![\w-])(?=[acdefmpsw])(" + "|".join(re.escape(p) for p, _ in _ROLE_PHRASES) + r"),? +",
     re.IGNORECASE,
 )
 _ROLES_BY_PHRASE = dict(_ROLE_PHRASES)
@@ -515,7 +261,7 @@ def credits_in_prose(text: str, *, not_names: Iterable[str] = ()) -> list[Credit
     """Credits a paragraph states outright; never a guess from a bare name."""
     excluded = tuple(not_names)
     found: list[CreditRecord] = []
-    for trigger in _ROLE_TRIGGER.finditer(text):
+    for trigger in islice(_ROLE_TRIGGER.finditer(text), MAX_HITS):
         roles = _ROLES_BY_PHRASE[trigger.group(1).casefold()]
         for name, end in _names_from(text, trigger.end(), excluded):
             for role in roles:
@@ -529,7 +275,7 @@ def credits_in_prose(text: str, *, not_names: Iterable[str] = ()) -> list[Credit
     if directors and _CO_WROTE.search(text):
         # "Okafor's film, co-written with Lev Arden": the director is a writer too.
         found.extend(CreditRecord(person, "writer") for person in directors)
-    for match in _DIRECTS.finditer(text):
+    for match in islice(_DIRECTS.finditer(text), MAX_HITS):
         name = name_before(text, match.start() + 1)
         if name and is_person_name(name, not_names=excluded):
             found.append(CreditRecord(name, "director"))
@@ -562,7 +308,7 @@ def _character_at(text: str, pos: int, not_names: tuple[str, ...]) -> str | None
 def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "Ines Vale as Ada" and "Ines Vale plays Ada"
     for pattern in (_AS, _PLAYS):
-        for match in pattern.finditer(text):
+        for match in islice(pattern.finditer(text), MAX_HITS):
             actor = name_before(text, match.start() + 1)
             if not actor or not is_person_name(actor, not_names=not_names):
                 continue
@@ -570,7 +316,7 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
             if character:
                 yield CreditRecord(actor, "actor", character)
     # "Ada, played by Ines Vale"
-    for match in _PLAYED_BY.finditer(text):
+    for match in islice(_PLAYED_BY.finditer(text), MAX_HITS):
         found = name_at(text, match.end())
         if found and is_person_name(found[0], not_names=not_names):
             character = name_before(text, match.start())
@@ -578,7 +324,7 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
                 character = None
             yield CreditRecord(found[0], "actor", character)
     # "Ada (Ines Vale, a revelation)" and, failing that, "Ines Vale (Ada)"
-    for match in _PAREN.finditer(text):
+    for match in islice(_PAREN.finditer(text), MAX_HITS):
         inside = match.group(1).strip()
         inside = re.sub(r"^(?:played|portrayed|voiced) by ", "", inside)
         found = name_at(inside, 0)

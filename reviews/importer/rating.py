@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import islice
 
+_MAX_HITS = 200  # ratings read per line; more is not a review
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10",
@@ -64,7 +66,7 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
     found: list[tuple[int, FoundRating]] = []
     labelled = _LABELLED.match(line)
     standalone = standalone or bool(_LABEL.match(line))
-    for match in _STARS.finditer(line):
+    for match in islice(_STARS.finditer(line), _MAX_HITS):
         full = len(match.group(1))
         empty = len(match.group(3))
         half = Decimal("0.5") if match.group(2) else Decimal(0)
@@ -93,11 +95,12 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
                 ),
             )
         )
-    for match in _OUT_OF.finditer(line):
+    for match in islice(_OUT_OF.finditer(line), _MAX_HITS):
         if labelled and labelled.start() <= match.start() < labelled.end():
             continue
-        # "two out of five characters" is a count, not a rating
-        if match.group(5) and match.group(5).casefold() not in ("rating", "overall"):
+        # "two out of five characters" is a count, not a rating; "3/5 at best" is a rating
+        counted = match.group(5) and match.group(5).casefold() not in ("rating", "overall")
+        if counted and ("out of" in match.group().casefold() or not match.group(1).isdigit()):
             continue
         value = _number(match.group(1))
         if value is None:
@@ -108,7 +111,7 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
         if rating:
             found.append((match.start(), rating))
     if standalone:
-        for match in _N_STARS.finditer(line):
+        for match in islice(_N_STARS.finditer(line), _MAX_HITS):
             if any(start <= match.start() < start + len(r.text) for start, r in found):
                 continue
             value = _number(match.group(1))
