@@ -196,3 +196,29 @@ def test_unclear_kind_warns():
     parsed = parse_text(text)
     assert parsed.article.kind == "ending"
     assert any("could not tell the article kind" in message for message in messages(parsed))
+
+
+def test_cast_label_alone_takes_names_from_the_next_lines():
+    text = (
+        "The Salt Road (2019) review\n\nA thriller.\n\nIt is good.\n\n"
+        "Cast:\nInes Vale as Ada\nDario Benn (Tomas)\n"
+    )
+    assert credits_of(parse_text(text)) == {
+        ("Ines Vale", "actor", "Ada"),
+        ("Dario Benn", "actor", "Tomas"),
+    }
+
+
+def test_second_image_in_a_section_starts_a_continuation_section():
+    text = (
+        "The Salt Road (2019) essay\n\nA lead.\n\nThe Salt Road (2019) Movie Themes:\n\n"
+        "Debt.\n\nFlats\nA still from The Salt Road (2019)\n\nWeather.\n\n"
+        "Lorry\nA still from The Salt Road (2019), the lorry\n\nRoads.\n"
+    )
+    sections = parse_text(text).sections
+    assert [(s.heading, s.kind, s.image.alt_text if s.image else None) for s in sections] == [
+        (None, "intro", None),
+        ("The Salt Road (2019) Movie Themes", "theme", "Flats"),
+        (None, "theme", "Lorry"),
+    ]
+    assert sections[2].body == "Roads."

@@ -98,3 +98,12 @@ def test_plain_text_hash_lines_are_escaped_for_markdown():
     text = "The Salt Road (2019) review\n\nA thriller.\n#1 at the box office, somehow.\n"
     bodies = [s.body for s in parse_text(text).sections]
     assert bodies == ["A thriller.", "\\#1 at the box office, somehow."]
+
+
+def test_ranked_list_with_hash_numbers():
+    entries = "\n\n".join(
+        f"#{n} – Film Number {n} ({2000 + n})\n\nWhy it ranks." for n in (1, 2, 3)
+    )
+    parsed = parse_text(f"Three Films, Ranked\n\nAn intro.\n\n{entries}\n")
+    assert parsed.article.kind == "list"
+    assert [s.kind for s in parsed.sections] == ["intro", "entry", "entry", "entry"]
