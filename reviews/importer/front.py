@@ -124,7 +124,7 @@ def read_front_matter(data: dict[str, Any], warnings: list[ParseWarning]) -> Fro
         if key not in KNOWN_KEYS:
             warnings.append(ParseWarning(f"front matter key '{key}' is not used", 1))
     film_title, year = None, None
-    if (film := _text(data, "film")) is not None:
+    if (film := _text(data, "film", limit=210)) is not None:
         film_title, year = parse_title_year(film)
     if "year" in data:
         year = _year(data["year"])

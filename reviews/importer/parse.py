@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reviews.importer import films as film_text
@@ -64,15 +64,7 @@ def parse_bytes(
     """decode_bytes() then parse_text(), with the decoder's warnings first."""
     text, warnings = decode_bytes(data, max_bytes=max_bytes)
     parsed = parse_text(text, source_name=source_name, film_hint=film_hint)
-    return ParsedText(
-        film=parsed.film,
-        credits=parsed.credits,
-        article=parsed.article,
-        sections=parsed.sections,
-        mentions=parsed.mentions,
-        warnings=(*warnings, *parsed.warnings),
-        fingerprint=parsed.fingerprint,
-    )
+    return replace(parsed, warnings=(*warnings, *parsed.warnings))
 
 
 def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None) -> ParsedText:

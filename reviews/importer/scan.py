@@ -37,6 +37,7 @@ _MD_IMAGE = re.compile(r"^!\[([^\]\n]{0,300})\]\(([^()\s]{0,500})(?: \"([^\"\n]{
 _FENCE = re.compile(r"^(?:```|~~~)")
 _VERDICT_LINE = re.compile(r"^(?:the |our |my |final )?verdict ?[:\u2013\u2014-] ?(\S.*)$", re.I)
 _ONLY_URL = re.compile(r"^<?https?://\S+>?$", re.IGNORECASE)
+MAX_HEADING = 200  # Section.heading and Article.title hold 200 characters
 MIN_RANK_ENTRIES = 3  # this many numbered "1. Title (Year)" lines make a ranked list
 
 
@@ -399,6 +400,11 @@ class Scanner:
         text = text.rstrip(":").strip()
         if not text:
             return
+        if len(text) > MAX_HEADING:
+            self.warnings.append(
+                ParseWarning(f"heading longer than {MAX_HEADING} characters was shortened", number)
+            )
+            text = text[: MAX_HEADING - 1].rstrip() + "\u2026"
         if self.markdown and level == 1 and not self.seen_content:
             self.seen_content = True
             if self.front_title is None:

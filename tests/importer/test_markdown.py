@@ -129,3 +129,9 @@ def test_unknown_front_matter_key_warns():
 def test_rating_in_front_matter_of_a_non_review_is_an_error():
     with pytest.raises(ImportTextError, match="'rating' is only for reviews"):
         parse_text("---\nfilm: The Salt Road (2019)\nkind: essay\nrating: 4\n---\nText.\n")
+
+
+def test_overlong_markdown_heading_is_shortened_with_warning():
+    parsed = parse_text(f"# Cold Harbour (2020) review\n\n## {'Storm ' * 60}\n\nRough seas.\n")
+    assert len(parsed.sections[0].heading) == 200
+    assert any("shortened" in message for message in messages(parsed))
