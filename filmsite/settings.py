@@ -148,6 +148,8 @@ STORAGES = {
 FILMSITE_MAX_IMAGE_BYTES = env.int("FILMSITE_MAX_IMAGE_BYTES", default=10 * 1024 * 1024)
 FILMSITE_MAX_IMAGE_PIXELS = env.int("FILMSITE_MAX_IMAGE_PIXELS", default=40_000_000)
 FILMSITE_NAME = env.str("FILMSITE_NAME", default="filmsite")
+# The largest text file import_texts and the admin's "Import text" page accept.
+FILMSITE_IMPORT_MAX_BYTES = env.int("FILMSITE_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 
 TAGGIT_CASE_INSENSITIVE = True
 
