@@ -1,0 +1,694 @@
+"""Writes that span models: saving an imported critic's text as film, people and article.
+
+The parser (reviews/importer/) turns a text into plain records; `article_import` saves them in
+one transaction. docs/importing.md explains the matching and re-import rules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import Any, Literal, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from people.models import Character, Credit, Person
+from reviews.importer import films as film_text
+from reviews.importer.decode import decode_bytes
+from reviews.importer.parse import parse_text
+from reviews.importer.records import (
+    CreditRecord,
+    FilmRecord,
+    ImportTextError,
+    ParsedText,
+    ParseWarning,
+    SectionRecord,
+)
+from reviews.importer.text import plain
+from reviews.models import Article, Author, Country, Film, Genre, Language, Section
+
+ArticleOutcome = Literal["created", "updated", "unchanged", "skipped"]
+Outcome = Literal["created", "matched"]
+ModelT = TypeVar("ModelT", bound=models.Model)
+
+_LINK_FIELDS = {
+    "IMDb": "imdb_url",
+    "Letterboxd": "letterboxd_url",
+    "Wikipedia": "wikipedia_url",
+    "Rotten Tomatoes": "rotten_tomatoes_url",
+}
+_FIRST_WORDS = 12
+
+
+# --- the result: what was created and what was matched ------------------------------------------
+
+
+@dataclass
+class FilmResult:
+    title: str
+    year: int | None
+    runtime: int | None
+    genres: list[str]
+    outcome: Outcome
+    slug: str
+
+
+@dataclass
+class CreditResult:
+    person: str
+    role: str
+    character: str | None
+    outcome: Outcome  # the credit itself
+    person_outcome: Outcome
+
+
+@dataclass
+class ArticleResult:
+    kind: str
+    title: str
+    status: str
+    slug: str
+    rating: Decimal | None
+    outcome: ArticleOutcome
+    pk: int | None  # None after a dry run that would have created it
+
+
+@dataclass
+class SectionResult:
+    heading: str | None
+    kind: str
+    spoiler: bool
+    first_words: str
+    character: str | None
+    image: dict[str, str] | None  # an image slot: alt text and caption, picture still to upload
+
+
+@dataclass
+class MentionResult:
+    title: str
+    year: int | None
+    matched: bool  # the film is already on the site
+
+
+@dataclass
+class ImportResult:
+    """What one text did (or, after a dry run, would do); shared by the command and the admin."""
+
+    fingerprint: str
+    dry_run: bool
+    film: FilmResult | None
+    credits: list[CreditResult]
+    article: ArticleResult
+    sections: list[SectionResult]
+    mentions: list[MentionResult]
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> str:
+        """imported, updated, unchanged or skipped: the file's line in the totals."""
+        return {"created": "imported"}.get(self.article.outcome, self.article.outcome)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready, in the shape docs/import-report.schema.json describes."""
+        data = asdict(self)
+        data["article"]["rating"] = (
+            float(self.article.rating) if self.article.rating is not None else None
+        )
+        data["warnings"] = [{"message": w.message, "line": w.line} for w in self.warnings]
+        return data
+
+
+class _Rollback(Exception):
+    """Leaves the transaction after a dry run or a skipped text, keeping the result."""
+
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+
+
+# --- public API ---------------------------------------------------------------------------------
+
+
+def article_import_bytes(
+    *,
+    data: bytes,
+    max_bytes: int,
+    film_hint: str | None = None,
+    publish: bool = False,
+    dry_run: bool = False,
+    overwrite: bool = False,
+) -> ImportResult:
+    """Decode, parse and import one file; raises ImportTextError when it cannot be imported."""
+    text, decode_warnings = decode_bytes(data, max_bytes=max_bytes)
+    parsed = parse_text(text, film_hint=film_hint)
+    parsed = replace(parsed, warnings=(*decode_warnings, *parsed.warnings))
+    return article_import(
+        parsed=parsed, source_text=text, publish=publish, dry_run=dry_run, overwrite=overwrite
+    )
+
+
+def article_import(
+    *,
+    parsed: ParsedText,
+    source_text: str,
+    publish: bool = False,
+    dry_run: bool = False,
+    overwrite: bool = False,
+) -> ImportResult:
+    """Save one parsed text (film, people, credits, article, sections) all or nothing.
+
+    The text's fingerprint finds an earlier import of the same text: that article is updated,
+    never duplicated. If its content no longer matches what this import would write (an editor
+    changed it), it is left alone with a warning unless `overwrite`. A dry run, and a skipped
+    text, roll everything back and still return the full report.
+    """
+    try:
+        with transaction.atomic():
+            result = _Import(parsed, source_text, publish=publish, overwrite=overwrite).run()
+            result.dry_run = dry_run
+            if dry_run or result.article.outcome == "skipped":
+                raise _Rollback(result)
+    except _Rollback as rollback:
+        result = rollback.result
+        if dry_run and result.article.outcome == "created":
+            result.article.pk = None
+    except IntegrityError as exc:  # a concurrent import of the same text, or a race on a slug
+        raise ImportTextError(f"could not save: {exc}") from exc
+    return result
+
+
+# --- matching helpers ---------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Case, accents and typography ignored: 'Agnès' and 'AGNES' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", plain(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def film_title_key(title: str) -> str:
+    """How two spellings of a film title compare: case, accents, quotes, 'The' ignored."""
+    return film_text.title_key(_fold(title))
+
+
+def name_key(name: str) -> str:
+    """How two spellings of a name compare: case, accents and punctuation ignored."""
+    return " ".join(re.sub(r"[^\w ]+", " ", _fold(name)).split())
+
+
+def _unique_slug(
+    model: type[models.Model], text: str, *, fallback: str, max_length: int = 200, **scope: Any
+) -> str:
+    base = slugify(text)[:max_length].strip("-") or fallback
+    taken = set(
+        model._default_manager.filter(slug__startswith=base, **scope).values_list("slug", flat=True)
+    )
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def _clean(instance: ModelT, what: str, **kwargs: Any) -> ModelT:
+    """full_clean(), with the model's complaint turned into an ImportTextError naming `what`."""
+    try:
+        instance.full_clean(**kwargs)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+            for name, messages in exc.message_dict.items()
+        )
+        raise ImportTextError(f"cannot save {what}: {problems}") from exc
+    return instance
+
+
+def _first_words(body: str) -> str:
+    words = plain(re.sub(r"[*_`#>\[\]]+", "", body)).split()
+    return " ".join(words[:_FIRST_WORDS]) + (" …" if len(words) > _FIRST_WORDS else "")
+
+
+def _aware(value: datetime | date | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time.min, tzinfo=UTC)
+
+
+# --- the import ---------------------------------------------------------------------------------
+
+
+class _Import:
+    """One text's import; lives for one call of article_import()."""
+
+    def __init__(self, parsed: ParsedText, source_text: str, *, publish: bool, overwrite: bool):
+        self.parsed = parsed
+        self.source_text = source_text
+        self.publish = publish
+        self.overwrite = overwrite
+        self.warnings: list[ParseWarning] = list(parsed.warnings)
+        self.people: dict[str, tuple[Person, Outcome]] = {}
+        self.characters: dict[str, Character] = {}
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(ParseWarning(message))
+
+    def run(self) -> ImportResult:
+        film, film_result = self.film() if self.parsed.film else (None, None)
+        credits = self.credits(film)
+        mentions, mention_films = self.mentions()
+        films = [film] if film else mention_films  # a ranked list covers the films it ranks
+        article, outcome = self.article(films)
+        sections = [self.section_result(record) for record in self.parsed.sections]
+        for number, record in enumerate(self.parsed.sections, start=1):
+            if record.image:
+                self.warn(
+                    f"section {number} ({record.heading or record.kind}) had an image "
+                    f"({record.image.caption or record.image.alt_text!r}): upload the picture "
+                    "and attach it in the admin"
+                )
+        return ImportResult(
+            fingerprint=self.parsed.fingerprint,
+            dry_run=False,
+            film=film_result,
+            credits=credits,
+            article=ArticleResult(
+                kind=article.kind,
+                title=article.title,
+                status=article.status,
+                slug=article.slug,
+                rating=article.rating,
+                outcome=outcome,
+                pk=article.pk,
+            ),
+            sections=sections,
+            mentions=mentions,
+            warnings=self.warnings,
+        )
+
+    # --- film ---------------------------------------------------------------------------------
+
+    def film(self) -> tuple[Film, FilmResult]:
+        record = self.parsed.film
+        assert record is not None
+        film = self.film_match(record)
+        outcome: Outcome = "matched"
+        if film is None:
+            outcome = "created"
+            film = Film(
+                title=record.title[:200],
+                original_title=(record.original_title or "")[:200],
+                year=record.year,
+                runtime_minutes=record.runtime_minutes,
+                slug=_unique_slug(Film, f"{record.title} {record.year or ''}", fallback="film"),
+            )
+            self.film_links(film, record)
+            _clean(film, f"film {record}").save()
+        else:
+            self.film_fill(film, record)
+        self.add_terms(film.genres, Genre, record.genres, "genre")
+        self.add_terms(film.countries, Country, record.countries, "country")
+        self.add_terms(film.languages, Language, record.languages, "language")
+        if record.watch_on:
+            self.warn(
+                f"where to watch ({', '.join(record.watch_on)}) not saved: the text gives no "
+                "kind or link; add it on the film"
+            )
+        genres = sorted(film.genres.values_list("name", flat=True))
+        return film, FilmResult(
+            title=film.title,
+            year=film.year,
+            runtime=film.runtime_minutes,
+            genres=genres,
+            outcome=outcome,
+            slug=film.slug,
+        )
+
+    def film_match(self, record: FilmRecord) -> Film | None:
+        """The film already on the site with this title (or original title) and year."""
+        wanted = {film_title_key(record.title)}
+        if record.original_title:
+            wanted.add(film_title_key(record.original_title))
+        if record.year is not None:
+            candidates = Film.objects.filter(Q(year=record.year) | Q(year__isnull=True))
+        else:
+            core = slugify(record.title.removeprefix("The ").removeprefix("the "))
+            candidates = Film.objects.filter(
+                Q(slug__contains=core)
+                | Q(title__iexact=record.title)
+                | Q(original_title__iexact=record.title)
+            )
+        hits = [
+            film
+            for film in candidates.order_by("pk")
+            if wanted & {film_title_key(film.title), film_title_key(film.original_title or "")}
+        ]
+        # The same year beats a film whose year nobody filled in.
+        hits.sort(key=lambda film: film.year is None)
+        if len(hits) > 1 and hits[0].year == hits[1].year:
+            self.warn(
+                f"{len(hits)} films on the site match {str(record)!r}; used {hits[0]} "
+                f"(slug {hits[0].slug})"
+            )
+        return hits[0] if hits else None
+
+    def film_fill(self, film: Film, record: FilmRecord) -> None:
+        """Fill a matched film's blanks; what an editor already set is kept."""
+        changed = False
+        if film.year is None and record.year is not None:
+            film.year, changed = record.year, True
+        if record.runtime_minutes:
+            if film.runtime_minutes is None:
+                film.runtime_minutes, changed = record.runtime_minutes, True
+            elif film.runtime_minutes != record.runtime_minutes:
+                self.warn(
+                    f"the text gives a runtime of {record.runtime_minutes} min; the film on "
+                    f"the site has {film.runtime_minutes} min, kept"
+                )
+        if record.original_title and not film.original_title:
+            film.original_title, changed = record.original_title[:200], True
+        changed = self.film_links(film, record) or changed
+        if changed:
+            _clean(film, f"film {film}").save()
+
+    def film_links(self, film: Film, record: FilmRecord) -> bool:
+        changed = False
+        for link in record.links:
+            if not link.url:
+                continue  # a bare site name ("IMDb") says nothing we can link to
+            name = _LINK_FIELDS.get(link.site)
+            if name is None:
+                self.warn(f"link {link.url} not saved: films have no field for {link.site}")
+                continue
+            current = getattr(film, name)
+            if current == link.url:
+                continue
+            if current:
+                self.warn(f"{link.site} link {link.url} not saved: the film already has {current}")
+                continue
+            try:
+                film._meta.get_field(name).clean(link.url, film)
+            except ValidationError as exc:
+                self.warn(f"{link.site} link {link.url} not saved: {' '.join(exc.messages)}")
+                continue
+            setattr(film, name, link.url)
+            changed = True
+        return changed
+
+    def add_terms(
+        self,
+        related: models.Manager,
+        model: type[Genre | Country | Language],
+        names: Iterable[str],
+        what: str,
+    ) -> None:
+        terms = []
+        for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+            term = model.objects.filter(Q(name__iexact=name) | Q(slug=slugify(name))).first()
+            if term is None:
+                term = model(name=name[:100], slug=_unique_slug(model, name, fallback=what))
+                _clean(term, f"{what} {name!r}").save()
+            terms.append(term)
+        if terms:
+            related.add(*terms)
+
+    # --- people -------------------------------------------------------------------------------
+
+    def person(self, name: str) -> tuple[Person, Outcome]:
+        key = name_key(name)
+        if key in self.people:
+            return self.people[key]
+        slug = slugify(name)
+        candidates = Person.objects.filter(Q(slug__startswith=slug) | Q(name__iexact=name))
+        hits = [p for p in candidates.order_by("pk") if name_key(p.name) == key]
+        if hits:
+            if len(hits) > 1:
+                self.warn(
+                    f"{len(hits)} people on the site are named {name!r}; credited the first "
+                    f"(slug {hits[0].slug})"
+                )
+            found: tuple[Person, Outcome] = (hits[0], "matched")
+        else:
+            person = Person(name=name[:200], slug=_unique_slug(Person, name, fallback="person"))
+            found = (_clean(person, f"person {name!r}"), "created")
+            person.save()
+        self.people[key] = found
+        return found
+
+    def character(self, film: Film, name: str) -> Character:
+        if not self.characters:
+            self.characters = {name_key(c.name): c for c in film.characters.all()}
+        key = name_key(name)
+        if key not in self.characters:
+            character = Character(
+                film=film,
+                name=name[:200],
+                slug=_unique_slug(Character, name, fallback="character", film=film),
+            )
+            _clean(character, f"character {name!r}").save()
+            self.characters[key] = character
+        return self.characters[key]
+
+    def credits(self, film: Film | None) -> list[CreditResult]:
+        if film is None:
+            if self.parsed.credits:
+                self.warn(
+                    f"{len(self.parsed.credits)} credit(s) not saved: the text names no film "
+                    "(give one with the film hint)"
+                )
+            return []
+        existing = list(film.credits.all())
+        results = []
+        billing: dict[str, int] = {}
+        for record in self.parsed.credits:
+            billing[record.role] = billing.get(record.role, 0) + 1
+            results.append(self.credit(film, record, existing, billing[record.role]))
+        return results
+
+    def credit(
+        self, film: Film, record: CreditRecord, existing: list[Credit], billing: int
+    ) -> CreditResult:
+        person, person_outcome = self.person(record.person)
+        character = None
+        if record.character:
+            if record.role == Credit.Role.ACTOR:
+                character = self.character(film, record.character)
+            else:
+                self.warn(
+                    f"{record.person} ({record.role}): character {record.character!r} dropped; "
+                    "only actors play characters"
+                )
+        same_job = [c for c in existing if c.person_id == person.pk and c.role == record.role]
+        exact = [c for c in same_job if c.character_id == (character.pk if character else None)]
+        outcome: Outcome = "matched"
+        if exact:
+            pass
+        elif character and (blank := [c for c in same_job if c.character_id is None]):
+            blank[0].character = character  # the text names the part the site left blank
+            _clean(blank[0], f"credit for {record.person}").save()
+        elif character is None and same_job:
+            pass  # the site already knows which part they play
+        else:
+            credit = Credit(
+                film=film, person=person, role=record.role, character=character, billing=billing
+            )
+            _clean(credit, f"credit for {record.person} ({record.role})").save()
+            existing.append(credit)
+            outcome = "created"
+        return CreditResult(
+            person=person.name,
+            role=record.role,
+            character=character.name if character else None,
+            outcome=outcome,
+            person_outcome=person_outcome,
+        )
+
+    def mentions(self) -> tuple[list[MentionResult], list[Film]]:
+        results, films = [], []
+        for mention in self.parsed.mentions:
+            film = self.film_match(FilmRecord(title=mention.title, year=mention.year))
+            results.append(MentionResult(mention.title, mention.year, matched=film is not None))
+            if film is not None and film not in films:
+                films.append(film)
+        return results, films
+
+    # --- article and sections -----------------------------------------------------------------
+
+    def author(self) -> Author | None:
+        name = self.parsed.article.author
+        if not name:
+            return None
+        key = name_key(name)
+        candidates = Author.objects.filter(Q(slug__startswith=slugify(name)) | Q(name__iexact=name))
+        hits = [a for a in candidates.order_by("pk") if name_key(a.name) == key]
+        if hits:
+            return hits[0]
+        author = Author(name=name[:200], slug=_unique_slug(Author, name, fallback="author"))
+        return _clean(author, f"author {name!r}")
+
+    def status(self) -> tuple[str, datetime | None]:
+        record = self.parsed.article
+        published_at = _aware(record.published_at)
+        if self.publish:
+            return Article.Status.PUBLISHED, published_at or timezone.now()
+        if record.status == Article.Status.PUBLISHED:
+            self.warn("front matter says 'published'; imported as a draft (publish to publish)")
+            return Article.Status.DRAFT, published_at
+        return record.status or Article.Status.DRAFT, published_at
+
+    def desired_sections(self, film: Film | None) -> list[Section]:
+        sections = []
+        for order, record in enumerate(self.parsed.sections, start=1):
+            character = None
+            if record.character and film is not None:
+                character = self.character(film, record.character)
+            sections.append(
+                Section(
+                    order=order,
+                    heading=(record.heading or "")[:200],
+                    kind=record.kind,
+                    is_spoiler=record.is_spoiler,
+                    body=record.body,
+                    character=character,
+                )
+            )
+        return sections
+
+    def article(self, films: list[Film]) -> tuple[Article, ArticleOutcome]:
+        record = self.parsed.article
+        author = self.author()
+        sections = self.desired_sections(films[0] if self.parsed.film else None)
+        article = Article.objects.filter(source_fingerprint=self.parsed.fingerprint).first()
+        if article is None:
+            article = Article(source_fingerprint=self.parsed.fingerprint, slug=self.slug())
+            article.status, article.published_at = self.status()
+            self.save_article(article, author, films, sections)
+            return article, "created"
+
+        wanted = _content(
+            record.kind,
+            record.title[:200],
+            record.standfirst,
+            record.rating if record.kind == "review" else None,
+            record.verdict[:300],
+            author.name if author else None,
+            record.tags,
+            sections,
+        )
+        if wanted != _stored_content(article):
+            if not self.overwrite:
+                self.warn(
+                    f"article {article.slug!r} was imported from this text but has changed "
+                    "since (an editor edited it, or the importer reads the text differently "
+                    "now); left as it is. Import with overwrite to replace it"
+                )
+                return article, "skipped"
+            if self.publish and article.status == Article.Status.DRAFT:
+                article.status, article.published_at = self.status()
+            self.save_article(article, author, films, sections)
+            return article, "updated"
+        outcome: ArticleOutcome = "unchanged"
+        if self.publish and article.status == Article.Status.DRAFT:
+            article.status, article.published_at = self.status()
+            _clean(article, f"article {article.title!r}").save()
+            outcome = "updated"
+        elif self.publish and article.status != Article.Status.PUBLISHED:
+            self.warn(f"article {article.slug!r} is {article.status}; left as it is, not published")
+        # Film links only grow: a ranked list links the films it ranks as they reach the site.
+        if missing := set(films) - set(article.films.all()):
+            article.films.add(*missing)
+            outcome = "updated"
+        return article, outcome
+
+    def slug(self) -> str:
+        record = self.parsed.article
+        if record.slug:
+            if not Article.objects.filter(slug=record.slug).exists():
+                return record.slug
+            slug = _unique_slug(Article, record.slug, fallback="article")
+            self.warn(f"slug {record.slug!r} is taken by another article; used {slug!r}")
+            return slug
+        return _unique_slug(Article, record.title, fallback="article")
+
+    def save_article(
+        self, article: Article, author: Author | None, films: list[Film], sections: list[Section]
+    ) -> None:
+        record = self.parsed.article
+        if author is not None and author.pk is None:
+            author.save()
+        rating = record.rating if record.kind == "review" else None
+        article.kind = record.kind
+        article.title = record.title[:200]
+        article.standfirst = record.standfirst
+        article.rating = rating
+        article.verdict = record.verdict[:300]
+        article.author = author
+        article.source_text = self.source_text
+        _clean(article, f"article {record.title!r}").save()
+        article.films.set(films)
+        article.tags.set(list(record.tags), clear=True)
+        article.sections.all().delete()
+        for section, record_section in zip(sections, self.parsed.sections, strict=True):
+            section.article = article
+            what = f"section {section.order} ({record_section.heading or record_section.kind})"
+            _clean(section, what).save()
+
+    def section_result(self, record: SectionRecord) -> SectionResult:
+        return SectionResult(
+            heading=record.heading,
+            kind=record.kind,
+            spoiler=record.is_spoiler,
+            first_words=_first_words(record.body),
+            character=record.character,
+            image=(
+                {"alt_text": record.image.alt_text, "caption": record.image.caption}
+                if record.image
+                else None
+            ),
+        )
+
+
+def _content(
+    kind: str,
+    title: str,
+    standfirst: str,
+    rating: Decimal | None,
+    verdict: str,
+    author: str | None,
+    tags: Iterable[str],
+    sections: Iterable[Section],
+) -> tuple:
+    """What an import writes into an article, in a form two articles can be compared by."""
+    return (
+        kind,
+        title,
+        standfirst,
+        rating,
+        verdict,
+        author,
+        sorted({tag.casefold() for tag in tags}),
+        [
+            (s.order, s.heading, s.kind, s.is_spoiler, s.body, s.character_id, s.image_id)
+            for s in sections
+        ],
+    )
+
+
+def _stored_content(article: Article) -> tuple:
+    return _content(
+        article.kind,
+        article.title,
+        article.standfirst,
+        article.rating,
+        article.verdict,
+        article.author.name if article.author else None,
+        article.tags.names(),
+        article.sections.order_by("order"),
+    )
