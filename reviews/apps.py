@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Films and articles"
+
+    def ready(self) -> None:
+        from reviews import search
+
+        search.connect_signals()

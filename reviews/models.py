@@ -1,16 +1,22 @@
 """Films, their series and taxonomies, images, critics, articles and their sections."""
 
+import math
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from html import unescape
 from pathlib import PurePath
 from typing import Self
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Prefetch, Q, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 
 from reviews import validators
@@ -21,6 +27,13 @@ FIRST_FILM_YEAR = 1870  # Muybridge's motion studies; nothing we review is older
 LAST_FILM_YEAR = 2100
 MAX_RUNTIME_MINUTES = 1500  # longer than any released cut, short of a typo
 RATINGS = [Decimal(half) / 2 for half in range(1, 11)]  # 0.5, 1.0, ... 5.0
+WORDS_PER_MINUTE = 230  # a typical adult's silent reading speed for prose
+SUMMARY_WORDS = 40
+
+
+def html_to_text(html: str) -> str:
+    """Plain text from stored, sanitised section HTML (entities decoded, whitespace collapsed)."""
+    return " ".join(unescape(strip_tags(html)).split())
 
 
 def image_upload_to(instance: "Image", filename: str) -> str:
@@ -134,6 +147,22 @@ class FilmQuerySet(models.QuerySet):
 
     def for_listing(self) -> Self:
         return self.select_related("poster", "series").prefetch_related("genres")
+
+    def for_detail(self) -> Self:
+        """Everything the film page shows about the film itself, in a fixed number of queries."""
+        return (
+            self.with_credits()
+            .select_related("poster", "series")
+            .prefetch_related("genres", "countries", "languages", "watch_options", "tags")
+        )
+
+    def reviewed(self) -> Self:
+        """Films with at least one published review."""
+        return self.filter(
+            Exists(
+                Article.objects.published().filter(kind=ArticleKind.REVIEW, films=OuterRef("pk"))
+            )
+        )
 
 
 class Film(models.Model):
@@ -266,7 +295,55 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=at or timezone.now())
 
     def for_listing(self) -> Self:
-        return self.select_related("author", "lead_image").prefetch_related("films", "tags")
+        """Cards and feed items: byline, image, films, tags and the spoiler-free opening."""
+        openings = Section.objects.spoiler_free().only("id", "article_id", "order", "body_html")
+        return self.select_related("author", "lead_image").prefetch_related(
+            "films",
+            "tags",
+            Prefetch("sections", queryset=openings[:1], to_attr="opening_sections"),
+        )
+
+    def related_to(self, article: "Article", *, limit: int = 4) -> Self:
+        """Other articles sharing the article's films, the people on those films, or its tags.
+
+        Expects the article's films and tags prefetched; ranks shared films over people over tags.
+        """
+        from people.models import Credit
+
+        film_ids = [film.pk for film in article.films.all()]
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        people = Credit.objects.filter(film__in=film_ids).values("person")
+        shared = Q(films__in=film_ids) | Q(tags__in=tag_ids) | Q(films__credits__person__in=people)
+        ids = (
+            self.filter(shared)
+            .exclude(pk=article.pk)
+            .values("pk")
+            .annotate(
+                score=Count("films", filter=Q(films__in=film_ids), distinct=True) * 4
+                + Count("tags", filter=Q(tags__in=tag_ids), distinct=True) * 2
+                + Count(
+                    "films__credits__person",
+                    filter=Q(films__credits__person__in=people),
+                    distinct=True,
+                ),
+                latest=Max("published_at"),
+            )
+            .order_by("-score", "-latest")
+            .values("pk")[:limit]
+        )
+        # Sliced subqueries can't be used with IN on every backend, so materialise the few ids.
+        ranked = list(ids.values_list("pk", flat=True))
+        order = Case(*(When(pk=pk, then=i) for i, pk in enumerate(ranked)))
+        return self.filter(pk__in=ranked).order_by(order) if ranked else self.none()
+
+    def latest_of_each_kind(self) -> Self:
+        """The newest article of every kind, in one query (a window function)."""
+        newest_first = Window(
+            RowNumber(),
+            partition_by=[F("kind")],
+            order_by=[F("published_at").desc(), F("id").desc()],
+        )
+        return self.annotate(kind_rank=newest_first).filter(kind_rank=1)
 
 
 class ArticleKind(models.TextChoices):
@@ -320,6 +397,13 @@ class Article(models.Model):
         blank=True, editable=False, help_text="The original text this article was imported from."
     )
     source_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # Written by reviews.search from the spoiler gate only: spoiler sections are never indexed.
+    search_text = models.TextField(
+        blank=True, editable=False, default="", help_text="Spoiler-free plain text, for search."
+    )
+    # PostgreSQL only (NULL on SQLite, which uses an FTS5 table); its GIN index is made by
+    # migration 0003 because Django can't declare a PostgreSQL-only index portably.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -371,10 +455,43 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    # The spoiler gate, applied to an article: every surface that quotes an article without the
+    # reader opting in (meta tags, Open Graph, JSON-LD, feeds, search, teasers, excerpts) goes
+    # through public_text() or summary, and both read Section.objects.spoiler_free() only.
+
+    def public_text(self) -> str:
+        """The plain text of the sections a reader sees without opting in."""
+        sections = Section.objects.spoiler_free().filter(article=self).only("body_html")
+        return " ".join(html_to_text(s.body_html) for s in sections)
+
+    @property
+    def summary(self) -> str:
+        """Spoiler-free description: the standfirst, else the opening of the first safe section."""
+        if self.standfirst:
+            return self.standfirst
+        openings = getattr(self, "opening_sections", None)
+        if openings is None:  # not prefetched by for_listing(): one query
+            openings = list(Section.objects.spoiler_free().filter(article=self)[:1])
+        if openings:
+            return Truncator(html_to_text(openings[0].body_html)).words(SUMMARY_WORDS)
+        return self.verdict
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read every section, spoilers included; uses the prefetched sections."""
+        words = sum(len(html_to_text(s.body_html).split()) for s in self.sections.all())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
 
 class SectionQuerySet(models.QuerySet):
     def spoiler_free(self) -> Self:
+        """THE spoiler gate: the only sections whose text may appear anywhere a reader hasn't
+        opted in (titles, meta tags, JSON-LD, feeds, search, teasers, excerpts, sitemap)."""
         return self.filter(is_spoiler=False)
+
+    def published(self) -> Self:
+        """Sections of articles readers can see now."""
+        return self.filter(article__in=Article.objects.published())
 
 
 class SectionKind(models.TextChoices):

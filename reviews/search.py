@@ -1,0 +1,213 @@
+"""Full-text search over articles, films and people: one interface, two engines.
+
+PostgreSQL: a stored, weighted SearchVector on Article (title A, standfirst B, spoiler-free text
+C) with a GIN index, ranked by ts_rank, with ts_headline snippets; pg_trgm word similarity for
+typo-tolerant film titles and names. SQLite: an FTS5 table ranked by bm25 with snippet(), and
+substring matching for films and people. Only Article.search_text, which comes from the spoiler
+gate, is ever indexed as body text, so no engine can quote a spoiler.
+"""
+
+import re
+
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Greatest
+from django.db.models.signals import post_delete, post_save
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from people.models import Person
+from reviews.models import Article, Film, Section
+
+CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+# Snippets mark matches with control characters, so the text can be escaped before <mark> goes in.
+MARK_START, MARK_END = "\x02", "\x03"
+FTS_TABLE = "reviews_article_fts"
+WORD = re.compile(r"\w+")
+
+
+def is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def clean_query(raw: str) -> str:
+    """What we search for: trimmed, bounded, whitespace collapsed."""
+    return " ".join(raw.split())[:MAX_QUERY_LENGTH]
+
+
+def terms(query: str) -> list[str]:
+    return WORD.findall(query)[:MAX_TERMS]
+
+
+# Indexing ------------------------------------------------------------------------------------
+
+
+def index_article(article_id: int) -> None:
+    """Recompute an article's search document from its spoiler-free text, in this transaction."""
+    article = Article.objects.filter(pk=article_id).only("id", "title", "standfirst").first()
+    if article is None:
+        unindex_article(article_id)
+        return
+    text = article.public_text()  # the spoiler gate: spoiler sections never reach the index
+    fields: dict = {"search_text": text}
+    if is_postgresql():
+        fields["search_vector"] = (
+            SearchVector("title", weight="A", config=CONFIG)
+            + SearchVector("standfirst", weight="B", config=CONFIG)
+            # UPDATE sees the old search_text, so the new text goes in as a value.
+            + SearchVector(Value(text), weight="C", config=CONFIG)
+        )
+    Article.objects.filter(pk=article_id).update(**fields)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [article_id])
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, standfirst, search_text) "
+                "VALUES (%s, %s, %s, %s)",
+                [article_id, article.title, article.standfirst, text],
+            )
+
+
+def unindex_article(article_id: int) -> None:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [article_id])
+
+
+def rebuild() -> int:
+    """Reindex every article (after a bulk import that bypassed save()); returns the count."""
+    ids = list(Article.objects.values_list("pk", flat=True))
+    for article_id in ids:
+        index_article(article_id)
+    return len(ids)
+
+
+def _article_saved(sender, instance: Article, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        index_article(instance.pk)
+
+
+def _article_deleted(sender, instance: Article, **kwargs) -> None:
+    unindex_article(instance.pk)
+
+
+def _section_changed(sender, instance: Section, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        index_article(instance.article_id)
+
+
+def connect_signals() -> None:
+    """Keep the index in step with saves; called once from ReviewsConfig.ready()."""
+    post_save.connect(_article_saved, sender=Article, dispatch_uid="search_article_saved")
+    post_delete.connect(_article_deleted, sender=Article, dispatch_uid="search_article_deleted")
+    post_save.connect(_section_changed, sender=Section, dispatch_uid="search_section_saved")
+    post_delete.connect(_section_changed, sender=Section, dispatch_uid="search_section_deleted")
+
+
+# Querying ------------------------------------------------------------------------------------
+
+
+def articles(query: str) -> QuerySet[Article]:
+    """Published articles matching the query, best first, each annotated with a `snippet`."""
+    query = clean_query(query)
+    words = terms(query)
+    published = Article.objects.published().for_listing()
+    if not words:
+        return published.none()
+    if is_postgresql():
+        search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
+        return (
+            published.filter(search_vector=search_query)
+            .annotate(
+                rank=SearchRank(F("search_vector"), search_query),
+                snippet=SearchHeadline(
+                    "search_text",
+                    search_query,
+                    config=CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    max_words=32,
+                    min_words=16,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "-published_at", "-id")
+        )
+    # FTS5: every word must match, as a prefix; quoting makes any input a safe phrase.
+    match = " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
+    matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    per_row = f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = reviews_article.id"
+    return (
+        published.filter(id__in=RawSQL(matching, [match]))
+        .annotate(
+            # bm25 is lower for better matches; weights: title 10, standfirst 4, text 1.
+            rank=RawSQL(f"SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) {per_row}", [match]),
+            snippet=RawSQL(
+                f"SELECT snippet({FTS_TABLE}, 2, char(2), char(3), ' … ', 24) {per_row}",
+                [match],
+            ),
+        )
+        .order_by("-rank", "-published_at", "-id")
+    )
+
+
+def films(query: str) -> QuerySet[Film]:
+    """Films whose title or original title matches, forgiving typos on PostgreSQL."""
+    query = clean_query(query)
+    words = terms(query)
+    if not words:
+        return Film.objects.none()
+    listing = Film.objects.for_listing()
+    if is_postgresql():
+        return (
+            listing.filter(
+                Q(TrigramWordSimilar(F("title"), Value(query)))
+                | Q(TrigramWordSimilar(F("original_title"), Value(query)))
+            )
+            .annotate(
+                similarity=Greatest(
+                    TrigramWordSimilarity(query, "title"),
+                    TrigramWordSimilarity(query, "original_title"),
+                )
+            )
+            .order_by("-similarity", "title", "year")
+        )
+    for word in words:
+        listing = listing.filter(Q(title__icontains=word) | Q(original_title__icontains=word))
+    return listing
+
+
+def people(query: str) -> QuerySet[Person]:
+    """People whose name matches, forgiving typos on PostgreSQL."""
+    query = clean_query(query)
+    words = terms(query)
+    if not words:
+        return Person.objects.none()
+    listing = Person.objects.for_listing()
+    if is_postgresql():
+        return (
+            listing.filter(TrigramWordSimilar(F("name"), Value(query)))
+            .annotate(similarity=TrigramWordSimilarity(query, "name"))
+            .order_by("-similarity", "sort_name")
+        )
+    for word in words:
+        listing = listing.filter(name__icontains=word)
+    return listing
+
+
+def render_snippet(snippet: str | None) -> SafeString:
+    """A snippet as HTML: the text escaped, then the engine's match markers turned into <mark>."""
+    html = escape(snippet or "")
+    return mark_safe(html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
