@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
@@ -22,8 +22,7 @@ from django.utils.text import slugify
 
 from people.models import Character, Credit, Person
 from reviews.importer import films as film_text
-from reviews.importer.decode import decode_bytes
-from reviews.importer.parse import parse_text
+from reviews.importer.parse import decode_and_parse
 from reviews.importer.records import (
     CreditRecord,
     FilmRecord,
@@ -146,9 +145,7 @@ def article_import_bytes(
     overwrite: bool = False,
 ) -> ImportResult:
     """Decode, parse and import one file; raises ImportTextError when it cannot be imported."""
-    text, decode_warnings = decode_bytes(data, max_bytes=max_bytes)
-    parsed = parse_text(text, film_hint=film_hint)
-    parsed = replace(parsed, warnings=(*decode_warnings, *parsed.warnings))
+    text, parsed = decode_and_parse(data, max_bytes=max_bytes, film_hint=film_hint)
     return article_import(
         parsed=parsed, source_text=text, publish=publish, dry_run=dry_run, overwrite=overwrite
     )

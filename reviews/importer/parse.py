@@ -62,9 +62,16 @@ def parse_bytes(
     data: bytes, *, max_bytes: int, source_name: str = "", film_hint: str | None = None
 ) -> ParsedText:
     """decode_bytes() then parse_text(), with the decoder's warnings first."""
+    return decode_and_parse(data, max_bytes=max_bytes, film_hint=film_hint)[1]
+
+
+def decode_and_parse(
+    data: bytes, *, max_bytes: int, film_hint: str | None = None
+) -> tuple[str, ParsedText]:
+    """parse_bytes(), also returning the decoded text (what an imported article keeps)."""
     text, warnings = decode_bytes(data, max_bytes=max_bytes)
-    parsed = parse_text(text, source_name=source_name, film_hint=film_hint)
-    return replace(parsed, warnings=(*warnings, *parsed.warnings))
+    parsed = parse_text(text, film_hint=film_hint)
+    return text, replace(parsed, warnings=(*warnings, *parsed.warnings))
 
 
 def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None) -> ParsedText:
