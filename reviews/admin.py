@@ -1,12 +1,26 @@
 """The editors' admin for films, articles and their sections, images and critics."""
 
-from django.contrib import admin
+from functools import partial
+
+from django.contrib import admin, messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
+from django.urls import URLPattern, path
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
 
+from editorial import presence
+from editorial.forms import ArticleEditorialForm
+from editorial.services import (
+    article_status_record,
+    articles_editable_by,
+    author_for_user,
+    can_edit_article,
+    can_publish,
+)
 from filmsite.admin_utils import FastChangeList, InputFilter, PrefetchedAutocompleteInline
 from people.admin import CharacterInline, FilmCreditInline
+from reviews.admin_import import article_import_view
 from reviews.models import (
     Article,
     Author,
@@ -143,7 +157,10 @@ class TagFilter(InputFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(FastChangeList):
+class ArticleAdmin(VersionAdmin, FastChangeList):
+    """Articles with their sections; contributors see and edit only their own drafts."""
+
+    form = ArticleEditorialForm
     list_display = [
         "title",
         "kind",
@@ -161,13 +178,13 @@ class ArticleAdmin(FastChangeList):
     inlines = [SectionInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "author", "films"]}),
-        ("Publication", {"fields": ["status", "published_at"]}),
+        ("Publication", {"fields": ["status", "published_at", "edit_token"]}),
         ("Review", {"fields": ["rating", "verdict"]}),
         ("Presentation", {"fields": ["lead_image", "tags"]}),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return (
+        articles = (
             super()
             .get_queryset(request)
             .annotate(
@@ -175,7 +192,58 @@ class ArticleAdmin(FastChangeList):
                 section_count=Count("sections"),
             )
         )
+        return articles_editable_by(request.user, articles)
 
     @admin.display(description="Spoiler sections", ordering="spoiler_count")
     def spoiler_sections(self, article: Article) -> str:
         return f"{article.spoiler_count} of {article.section_count}"
+
+    # The "Import text" page (reviews/admin_import.py); the changelist template links to it.
+    change_list_template = "admin/reviews/article/change_list.html"
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(partial(article_import_view, model_admin=self))
+        return [path("import/", view, name="reviews_article_import"), *super().get_urls()]
+
+    def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None):
+        if can_publish(request.user):
+            return []
+        return ["author", "published_at"]  # contributors write; editors decide when
+
+    def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_edit_article(request.user, obj))
+
+    def has_delete_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or can_edit_article(request.user, obj))
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        if not change and obj.author_id is None and not can_publish(request.user):
+            obj.author = author_for_user(request.user)
+        from_status = form.initial.get("status", "") if change else ""
+        super().save_model(request, obj, form, change)
+        article_status_record(article=obj, from_status=from_status, by=request.user)
+        presence.editing_left(article_id=obj.pk, user_id=request.user.pk)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url="", extra_context=None):
+        if request.method == "GET" and object_id.isdigit():
+            name = request.user.get_full_name() or request.user.get_username()
+            others = presence.editing_seen(
+                article_id=int(object_id), user_id=request.user.pk, name=name
+            )
+            if others:
+                messages.warning(
+                    request,
+                    f"Also editing this article right now: {', '.join(others)}. "
+                    "If they save first, your save will be stopped so nothing is overwritten.",
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["conflict"] = getattr(context["adminform"].form, "conflict", None)
+        return super().render_change_form(request, context, add, change, form_url, obj)

@@ -90,7 +90,8 @@ EXPECTED = {
     FilmSeries: {"changelist": 5, "add": 3, "change": 6},
     Film: {"changelist": 6, "add": 2, "change": 13},
     Author: {"changelist": 5, "add": 3, "change": 4},
-    Article: {"changelist": 5, "add": 2, "change": 8},
+    # Versioned (reversion): a SAVEPOINT/RELEASE pair around each view.
+    Article: {"changelist": 7, "add": 4, "change": 10},
     Person: {"changelist": 4, "add": 3, "change": 5},
     Character: {"changelist": 4, "add": 3, "change": 5},
     Credit: {"changelist": 4, "add": 3, "change": 9},

@@ -1,0 +1,55 @@
+"""The record of an editorial workflow: status changes, and the old addresses of renamed pages."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+
+from reviews.models import Article, ArticleStatus
+
+
+class StatusChange(models.Model):
+    """Who moved an article from one status to another, and when."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=12, choices=ArticleStatus, blank=True)
+    to_status = models.CharField(max_length=12, choices=ArticleStatus)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        get_latest_by = "changed_at"
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(to_status__in=ArticleStatus.values), name="status_change_to_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(from_status__in=[*ArticleStatus.values, ""]),
+                name="status_change_from_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.from_status or 'new'} → {self.to_status}"
+
+
+class Redirect(models.Model):
+    """An old path of a page whose slug changed; readers are sent on to its current address."""
+
+    old_path = models.CharField(max_length=300, unique=True)
+    content_type = models.ForeignKey(ContentType, models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="redirect_target_idx")]
+
+    def __str__(self) -> str:
+        return self.old_path

@@ -1,0 +1,47 @@
+"""Record a permanent redirect whenever a public page's address changes.
+
+Slugs change from the admin, the importer and the shell alike, so the recorder listens to
+saves rather than living in any one of them.
+"""
+
+from django.db.models import Model
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+
+from editorial.services import redirect_record
+from people.models import Character, Person
+from reviews.models import Article, Author, Film, FilmSeries
+
+ADDRESSED = (Article, Author, Film, FilmSeries, Person, Character)
+
+Address = tuple[type[Model], int]
+
+
+def _addresses(instance: Model) -> dict[Address, tuple[Model, str]]:
+    """The object's URL, plus a film's characters' URLs (they contain the film's slug)."""
+    urls = {(type(instance), instance.pk): (instance, instance.get_absolute_url())}
+    if isinstance(instance, Film):
+        for character in instance.characters.all():
+            character.film = instance
+            urls[(Character, character.pk)] = (character, character.get_absolute_url())
+    return urls
+
+
+@receiver(pre_save)
+def remember_old_addresses(sender, instance, raw=False, **kwargs) -> None:
+    if raw or sender not in ADDRESSED or instance.pk is None:
+        return
+    old = sender._default_manager.filter(pk=instance.pk).first()
+    if old is not None:
+        instance._old_addresses = {key: url for key, (_, url) in _addresses(old).items()}
+
+
+@receiver(post_save)
+def record_redirects(sender, instance, raw=False, **kwargs) -> None:
+    old = instance.__dict__.pop("_old_addresses", None)
+    if raw or sender not in ADDRESSED or not old:
+        return
+    for key, (obj, new_url) in _addresses(instance).items():
+        old_url = old.get(key)
+        if old_url and old_url != new_url:
+            redirect_record(old_path=old_url, target=obj)

@@ -1,0 +1,70 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from editorial.roles import CONTRIBUTOR, EDITOR
+from tests import factories as f
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username: str, group: str | None = None, **extra):
+        user = django_user_model.objects.create_user(
+            username, password="pw-for-tests", is_staff=True, **extra
+        )
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def contributor(make_user):
+    user = make_user("cora", CONTRIBUTOR, first_name="Cora", last_name="Quill")
+    f.AuthorFactory(name="Cora Quill", user=user)
+    return user
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("eddie", EDITOR, first_name="Eddie", last_name="Marsh")
+
+
+def article_form_data(article, **overrides) -> dict:
+    """What the admin's article form posts back for `article` and its sections, unchanged."""
+    article.refresh_from_db()
+    sections = list(article.sections.order_by("order"))
+    data = {
+        "kind": article.kind,
+        "title": article.title,
+        "slug": article.slug,
+        "standfirst": article.standfirst,
+        "author": article.author_id or "",
+        "films": [film.pk for film in article.films.all()],
+        "status": article.status,
+        "published_at_0": article.published_at.strftime("%Y-%m-%d") if article.published_at else "",
+        "published_at_1": article.published_at.strftime("%H:%M:%S") if article.published_at else "",
+        "rating": article.rating or "",
+        "verdict": article.verdict,
+        "lead_image": "",
+        "tags": ", ".join(article.tags.names()),
+        "edit_token": article.updated_at.isoformat(),
+        "sections-TOTAL_FORMS": len(sections),
+        "sections-INITIAL_FORMS": len(sections),
+        "sections-MIN_NUM_FORMS": 0,
+        "sections-MAX_NUM_FORMS": 1000,
+    }
+    for i, section in enumerate(sections):
+        data |= {
+            f"sections-{i}-id": section.pk,
+            f"sections-{i}-article": article.pk,
+            f"sections-{i}-order": section.order,
+            f"sections-{i}-kind": section.kind,
+            f"sections-{i}-heading": section.heading,
+            f"sections-{i}-body": section.body,
+            f"sections-{i}-character": section.character_id or "",
+            f"sections-{i}-image": section.image_id or "",
+        }
+        if section.is_spoiler:
+            data[f"sections-{i}-is_spoiler"] = "on"
+    return data | overrides
