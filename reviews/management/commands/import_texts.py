@@ -124,6 +124,8 @@ class Command(BaseCommand):
         reports: list[dict[str, Any]] = []
         for argument, problem in missing:
             reports.append(self.failed(argument, problem, None))
+            if not as_json:
+                self.write_summary(reports[-1])
             if options["fail_fast"]:
                 break
         stream = getattr(self.stderr, "_out", sys.stderr)
