@@ -1,0 +1,155 @@
+"""The admin's "Import text" page: paste or upload a critic's text, preview it, then confirm.
+
+The preview is a dry run of the same service the import_texts command uses; confirming runs it
+for real. Everything shown comes from an untrusted text, so the template only auto-escapes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+
+from reviews.importer.parse import decode_and_parse
+from reviews.importer.records import ImportTextError
+from reviews.services import ImportResult, article_import
+
+TEMPLATE = "admin/reviews/article/import_text.html"
+MAX_MESSAGES = 10
+
+
+class ImportTextForm(forms.Form):
+    text = forms.CharField(
+        label="Text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 90, "spellcheck": "false"}),
+        help_text="Paste the critic's text: plain text or Markdown with front matter.",
+    )
+    upload = forms.FileField(
+        label="Or upload a file",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,text/plain"}),
+    )
+    film = forms.CharField(
+        label="Film",
+        required=False,
+        max_length=250,
+        help_text="Optional: \u201cTitle (Year)\u201d, when the text does not name its film.",
+    )
+    publish = forms.BooleanField(
+        label="Publish now", required=False, help_text="Otherwise the article is a draft."
+    )
+    overwrite = forms.BooleanField(
+        label="Replace an edited article",
+        required=False,
+        help_text="If this text was imported before and the article has been edited since, "
+        "replace the edits. Otherwise the edited article is left as it is.",
+    )
+    previewed = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, max_bytes: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        text, upload = cleaned.get("text") or "", cleaned.get("upload")
+        if upload and text.strip():
+            raise forms.ValidationError("Paste a text or upload a file, not both.")
+        if upload:
+            if upload.size > self.max_bytes:
+                self.add_error("upload", self.too_large(upload.size))
+                return cleaned
+            cleaned["data"] = upload.read()
+        elif text.strip():
+            cleaned["data"] = text.encode("utf-8")
+            if len(cleaned["data"]) > self.max_bytes:
+                self.add_error("text", self.too_large(len(cleaned["data"])))
+        else:
+            raise forms.ValidationError("Paste a text or upload a file.")
+        return cleaned
+
+    def too_large(self, size: int) -> str:
+        return (
+            f"This text is {filesizeformat(size)}; the importer reads at most "
+            f"{filesizeformat(self.max_bytes)}."
+        )
+
+
+def _preview_key(fingerprint: str, data: dict[str, Any]) -> str:
+    """Ties a confirmation to the exact text and options the editor saw in the preview."""
+    options = f"{fingerprint}|{data['film']}|{data['publish']}|{data['overwrite']}"
+    return hashlib.sha256(options.encode()).hexdigest()[:32]
+
+
+def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) -> HttpResponse:
+    """GET: the form. POST "preview": a dry run shown on the page. POST "confirm": the import."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    max_bytes = settings.FILMSITE_IMPORT_MAX_BYTES
+    result: ImportResult | None = None
+    if request.method != "POST":
+        form = ImportTextForm(max_bytes=max_bytes)
+    else:
+        form = ImportTextForm(request.POST, request.FILES, max_bytes=max_bytes)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                text, parsed = decode_and_parse(
+                    data["data"], max_bytes=max_bytes, film_hint=data["film"] or None
+                )
+                options = {"publish": data["publish"], "overwrite": data["overwrite"]}
+                key = _preview_key(parsed.fingerprint, data)
+                if "confirm" in request.POST and data["previewed"] == key:
+                    result = article_import(parsed=parsed, source_text=text, **options)
+                    return _confirmed(request, result)
+                result = article_import(parsed=parsed, source_text=text, dry_run=True, **options)
+            except ImportTextError as exc:
+                where = f"Line {exc.line}: " if exc.line else ""
+                form.add_error("upload" if data.get("upload") else "text", where + exc.message)
+            else:
+                if "confirm" in request.POST:
+                    messages.warning(
+                        request,
+                        "The text or the options changed after the preview. Check the new "
+                        "preview, then import.",
+                    )
+                # The preview hands the decoded text back, so an uploaded file need not be
+                # chosen again to confirm it.
+                form = ImportTextForm(
+                    initial={**data, "text": text, "upload": None, "previewed": key},
+                    max_bytes=max_bytes,
+                )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": "Import text",
+        "form": form,
+        "result": result,
+        "max_bytes": max_bytes,
+    }
+    return render(request, TEMPLATE, context)
+
+
+def _confirmed(request: HttpRequest, result: ImportResult) -> HttpResponse:
+    article = result.article
+    if article.outcome == "skipped":
+        messages.warning(request, f"\u201c{article.title}\u201d was not changed.")
+    else:
+        messages.success(
+            request, f"\u201c{article.title}\u201d: {result.outcome} ({article.status})."
+        )
+    for warning in result.warnings[:MAX_MESSAGES]:
+        messages.warning(request, str(warning))
+    if len(result.warnings) > MAX_MESSAGES:
+        messages.warning(request, f"… and {len(result.warnings) - MAX_MESSAGES} more warnings.")
+    return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
