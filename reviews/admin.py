@@ -5,12 +5,14 @@ from functools import partial
 from django.contrib import admin, messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from editorial import presence
+from editorial.admin_views import revision_compare_view, revision_restore_view
 from editorial.forms import ArticleEditorialForm
+from editorial.revisions import article_versions
 from editorial.services import (
     article_status_record,
     articles_editable_by,
@@ -201,9 +203,43 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
     # The "Import text" page (reviews/admin_import.py); the changelist template links to it.
     change_list_template = "admin/reviews/article/change_list.html"
 
+    # History with "compare" and "restore" (editorial/admin_views.py).
+    object_history_template = "admin/reviews/article/object_history.html"
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        article = self.get_object(request, object_id)
+        actions = [
+            {
+                "revision": version.revision,
+                "version_id": version.pk,
+                "url": reverse(
+                    "admin:reviews_article_revision", args=[version.object_id, version.pk]
+                ),
+            }
+            for version in (article_versions(article) if article else [])
+        ]
+        return super().history_view(
+            request, object_id, {"action_list": actions, **(extra_context or {})}
+        )
+
     def get_urls(self) -> list[URLPattern]:
-        view = self.admin_site.admin_view(partial(article_import_view, model_admin=self))
-        return [path("import/", view, name="reviews_article_import"), *super().get_urls()]
+        def view(function):
+            return self.admin_site.admin_view(partial(function, model_admin=self))
+
+        return [
+            path("import/", view(article_import_view), name="reviews_article_import"),
+            path(
+                "<path:object_id>/history/compare/",
+                view(revision_compare_view),
+                name="reviews_article_revision_compare",
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/restore/",
+                view(revision_restore_view),
+                name="reviews_article_revision_restore",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -1,0 +1,60 @@
+"""Admin views for an article's revisions: compare two, restore one."""
+
+from django.contrib import messages
+from django.contrib.admin import ModelAdmin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from editorial.revisions import article_versions, revision_restore, snapshot, snapshot_diff
+from reviews.models import Article
+
+
+def _article_and_versions(request: HttpRequest, model_admin: ModelAdmin, object_id: str):
+    article = get_object_or_404(model_admin.get_queryset(request), pk=object_id)
+    if not model_admin.has_view_or_change_permission(request, article):
+        raise PermissionDenied
+    return article, article_versions(article)
+
+
+@require_GET
+def revision_compare_view(
+    request: HttpRequest, object_id: str, *, model_admin: ModelAdmin
+) -> HttpResponse:
+    """Differences between two revisions (?old=&new= version ids), section by section."""
+    article, versions = _article_and_versions(request, model_admin, object_id)
+    try:
+        old = versions.get(pk=int(request.GET.get("old", "")))
+        new = versions.get(pk=int(request.GET.get("new", "")))
+    except (ValueError, versions.model.DoesNotExist) as exc:
+        raise Http404("Choose two revisions of this article to compare.") from exc
+    if old.revision.date_created > new.revision.date_created:
+        old, new = new, old
+    article_changes, section_changes = snapshot_diff(snapshot(old), snapshot(new))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Article._meta,
+        "original": article,
+        "title": f"Changes to “{article}”",
+        "old": old,
+        "new": new,
+        "article_changes": article_changes,
+        "section_changes": section_changes,
+    }
+    return TemplateResponse(request, "admin/reviews/article/revision_compare.html", context)
+
+
+@require_POST
+def revision_restore_view(
+    request: HttpRequest, object_id: str, version_id: str, *, model_admin: ModelAdmin
+) -> HttpResponse:
+    article, versions = _article_and_versions(request, model_admin, object_id)
+    if not model_admin.has_change_permission(request, article):
+        raise PermissionDenied
+    version = get_object_or_404(versions, pk=version_id)
+    revision_restore(article=article, version=version, by=request.user)
+    messages.success(request, "Restored. The restore is itself a revision you can undo.")
+    return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
