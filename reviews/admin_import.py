@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
+from editorial.services import can_publish
 from reviews.importer.parse import decode_and_parse
 from reviews.importer.records import ImportTextError
 from reviews.services import ImportResult, article_import
@@ -56,9 +57,11 @@ class ImportTextForm(forms.Form):
     )
     previewed = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, max_bytes: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, max_bytes: int, may_publish: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.max_bytes = max_bytes
+        if not may_publish:
+            del self.fields["publish"]  # only editors publish (editorial.publish_article)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -87,7 +90,7 @@ class ImportTextForm(forms.Form):
 
 def _preview_key(fingerprint: str, data: dict[str, Any]) -> str:
     """Ties a confirmation to the exact text and options the editor saw in the preview."""
-    options = f"{fingerprint}|{data['film']}|{data['publish']}|{data['overwrite']}"
+    options = f"{fingerprint}|{data['film']}|{data.get('publish')}|{data['overwrite']}"
     return hashlib.sha256(options.encode()).hexdigest()[:32]
 
 
@@ -95,23 +98,27 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
     """GET: the form. POST "preview": a dry run shown on the page. POST "confirm": the import."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
-    max_bytes = settings.FILMSITE_IMPORT_MAX_BYTES
+    limits = {
+        "max_bytes": settings.FILMSITE_IMPORT_MAX_BYTES,
+        "may_publish": can_publish(request.user),
+    }
+    max_bytes = limits["max_bytes"]
     result: ImportResult | None = None
     if request.method != "POST":
-        form = ImportTextForm(max_bytes=max_bytes)
+        form = ImportTextForm(**limits)
     else:
-        form = ImportTextForm(request.POST, request.FILES, max_bytes=max_bytes)
+        form = ImportTextForm(request.POST, request.FILES, **limits)
         if form.is_valid():
             data = form.cleaned_data
             try:
                 text, parsed = decode_and_parse(
                     data["data"], max_bytes=max_bytes, film_hint=data["film"] or None
                 )
-                options = {"publish": data["publish"], "overwrite": data["overwrite"]}
+                options = {"publish": data.get("publish", False), "overwrite": data["overwrite"]}
                 key = _preview_key(parsed.fingerprint, data)
                 if "confirm" in request.POST and data["previewed"] == key:
                     result = article_import(parsed=parsed, source_text=text, **options)
-                    return _confirmed(request, result)
+                    return _confirmed(request, result, model_admin)
                 result = article_import(parsed=parsed, source_text=text, dry_run=True, **options)
             except ImportTextError as exc:
                 where = f"Line {exc.line}: " if exc.line else ""
@@ -126,8 +133,7 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
                 # The preview hands the decoded text back, so an uploaded file need not be
                 # chosen again to confirm it.
                 form = ImportTextForm(
-                    initial={**data, "text": text, "upload": None, "previewed": key},
-                    max_bytes=max_bytes,
+                    initial={**data, "text": text, "upload": None, "previewed": key}, **limits
                 )
     context = {
         **model_admin.admin_site.each_context(request),
@@ -140,7 +146,9 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
     return render(request, TEMPLATE, context)
 
 
-def _confirmed(request: HttpRequest, result: ImportResult) -> HttpResponse:
+def _confirmed(
+    request: HttpRequest, result: ImportResult, model_admin: admin.ModelAdmin
+) -> HttpResponse:
     article = result.article
     if article.outcome == "skipped":
         messages.warning(request, f"\u201c{article.title}\u201d was not changed.")
@@ -152,4 +160,7 @@ def _confirmed(request: HttpRequest, result: ImportResult) -> HttpResponse:
         messages.warning(request, str(warning))
     if len(result.warnings) > MAX_MESSAGES:
         messages.warning(request, f"… and {len(result.warnings) - MAX_MESSAGES} more warnings.")
-    return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
+    saved = model_admin.model.objects.get(pk=article.pk)
+    if model_admin.has_change_permission(request, saved):
+        return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
+    return HttpResponseRedirect(reverse("admin:reviews_article_changelist"))
