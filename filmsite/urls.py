@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from filmsite.views import healthz
+from reviews.sitemaps import SITEMAPS
+from reviews.views import robots_txt
 
 admin.site.site_header = f"{settings.FILMSITE_NAME} editors"
 admin.site.site_title = f"{settings.FILMSITE_NAME} admin"
@@ -12,6 +15,19 @@ admin.site.index_title = "Films, people and articles"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("", include("people.urls")),
     path("", include("reviews.urls")),
 ]

@@ -7,12 +7,13 @@ from django.views.decorators.http import require_GET
 
 from people.models import Character, Credit, Person
 from reviews.models import Article, Section
+from reviews.views import group_credits_by_role, paginate
 
 
 @require_GET
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     credits = Credit.objects.select_related("film", "character").order_by(
-        "role", "-film__year", "film__title"
+        "-film__year", "film__title", "billing"
     )
     person = get_object_or_404(
         Person.objects.select_related("photo").prefetch_related(
@@ -20,15 +21,22 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
-    return render(request, "people/person_detail.html", {"person": person})
+    film_ids = {credit.film_id for credit in person.credits.all()}
+    articles = Article.objects.published().filter(films__in=film_ids).distinct().for_listing()
+    context = {
+        "person": person,
+        "filmography": group_credits_by_role(person.credits.all()),
+        "page": paginate(request, articles),
+    }
+    return render(request, "people/person_detail.html", context)
 
 
 @require_GET
 def character_detail(request: HttpRequest, film_slug: str, slug: str) -> HttpResponse:
     sections = (
-        Section.objects.filter(article__in=Article.objects.published())
-        .select_related("article")
-        .order_by("-article__published_at", "order")
+        Section.objects.published()
+        .select_related("article", "image")
+        .order_by("-article__published_at", "article_id", "order")
     )
     character = get_object_or_404(
         Character.objects.select_related("film").prefetch_related(
@@ -38,4 +46,5 @@ def character_detail(request: HttpRequest, film_slug: str, slug: str) -> HttpRes
         film__slug=film_slug,
         slug=slug,
     )
-    return render(request, "people/character_detail.html", {"character": character})
+    context = {"character": character, "character_films": [character.film]}
+    return render(request, "people/character_detail.html", context)

@@ -11,7 +11,7 @@ from typing import Self
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Case, Count, Exists, F, Max, OuterRef, Prefetch, Q, When, Window
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -303,10 +303,26 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("sections", queryset=openings[:1], to_attr="opening_sections"),
         )
 
-    def related_to(self, article: "Article", *, limit: int = 4) -> Self:
-        """Other articles sharing the article's films, the people on those films, or its tags.
+    def for_detail(self) -> Self:
+        """The article page: every section, films with their posters and directors, tags."""
+        from people.models import Credit
 
-        Expects the article's films and tags prefetched; ranks shared films over people over tags.
+        directors = Credit.objects.filter(role=Credit.Role.DIRECTOR).select_related("person")
+        films = Film.objects.select_related("poster").prefetch_related(
+            Prefetch("credits", queryset=directors, to_attr="directors")
+        )
+        openings = Section.objects.spoiler_free().only("id", "article_id", "order", "body_html")
+        return self.select_related("author", "author__photo", "lead_image").prefetch_related(
+            Prefetch("sections", queryset=Section.objects.select_related("image", "character")),
+            Prefetch("films", queryset=films),
+            "tags",
+            Prefetch("sections", queryset=openings[:1], to_attr="opening_sections"),
+        )
+
+    def related_to(self, article: "Article") -> Self:
+        """Other articles sharing the article's films, people on those films, or tags; best first.
+
+        Expects the article's films and tags prefetched. Shared films count most, then tags.
         """
         from people.models import Credit
 
@@ -314,27 +330,20 @@ class ArticleQuerySet(models.QuerySet):
         tag_ids = [tag.pk for tag in article.tags.all()]
         people = Credit.objects.filter(film__in=film_ids).values("person")
         shared = Q(films__in=film_ids) | Q(tags__in=tag_ids) | Q(films__credits__person__in=people)
-        ids = (
+        return (
             self.filter(shared)
             .exclude(pk=article.pk)
-            .values("pk")
             .annotate(
-                score=Count("films", filter=Q(films__in=film_ids), distinct=True) * 4
+                relatedness=Count("films", filter=Q(films__in=film_ids), distinct=True) * 4
                 + Count("tags", filter=Q(tags__in=tag_ids), distinct=True) * 2
                 + Count(
                     "films__credits__person",
                     filter=Q(films__credits__person__in=people),
                     distinct=True,
-                ),
-                latest=Max("published_at"),
+                )
             )
-            .order_by("-score", "-latest")
-            .values("pk")[:limit]
+            .order_by("-relatedness", "-published_at", "-id")
         )
-        # Sliced subqueries can't be used with IN on every backend, so materialise the few ids.
-        ranked = list(ids.values_list("pk", flat=True))
-        order = Case(*(When(pk=pk, then=i) for i, pk in enumerate(ranked)))
-        return self.filter(pk__in=ranked).order_by(order) if ranked else self.none()
 
     def latest_of_each_kind(self) -> Self:
         """The newest article of every kind, in one query (a window function)."""

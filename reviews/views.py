@@ -1,55 +1,146 @@
 """Reader-facing pages for films, articles, critics, themes and search."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Max, Min, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
-from reviews.models import Article, Author, Country, Film, FilmSeries, Genre, Language, Section
+from people.models import Credit
+from reviews import search as search_engine
+from reviews.models import Article, Author, Country, Film, FilmSeries, Genre, Language
 
 PAGE_SIZE = 20
+SEARCH_SIDE_RESULTS = 8  # films and people beside the article results
+TAG_FILMS = 12
+RELATED_ARTICLES = 4
 # Film index filters: query parameter -> (taxonomy model, Film's many-to-many field).
 FILM_FILTERS = {
     "genre": (Genre, "genres"),
     "country": (Country, "countries"),
     "language": (Language, "languages"),
 }
+FILM_SORTS = {
+    "title": ("Title", ["title", "year"]),
+    "newest": ("Newest first", ["-year", "title"]),
+    "oldest": ("Oldest first", ["year", "title"]),
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A labelled run of items: articles of one kind, credits in one role."""
+
+    label: str
+    items: list
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def group_articles_by_kind(articles: Iterable[Article]) -> list[Group]:
+    by_kind: dict[str, list[Article]] = {kind: [] for kind in Article.Kind.values}
+    for article in articles:
+        by_kind[article.kind].append(article)
+    return [Group(Article.Kind(kind).label, items) for kind, items in by_kind.items() if items]
+
+
+def group_credits_by_role(credits: Iterable[Credit]) -> list[Group]:
+    by_role: dict[str, list[Credit]] = {role: [] for role in Credit.Role.values}
+    for credit in credits:
+        by_role[credit.role].append(credit)
+    return [Group(Credit.Role(role).label, items) for role, items in by_role.items() if items]
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     articles = Article.objects.published().for_listing()
-    return render(request, "reviews/home.html", {"page": paginate(request, articles)})
+    page = paginate(request, articles)
+    context = {"page": page, "featured": None, "by_kind": []}
+    if page.number == 1:
+        context["featured"] = articles.filter(kind=Article.Kind.REVIEW).first()
+        latest = articles.exclude(kind=Article.Kind.REVIEW).latest_of_each_kind()
+        context["by_kind"] = sorted(latest, key=lambda a: Article.Kind.values.index(a.kind))
+    return render(request, "reviews/home.html", context)
 
 
 @require_GET
 def film_list(request: HttpRequest) -> HttpResponse:
     films = Film.objects.for_listing()
-    active = {}
+    active: dict[str, object] = {}
     for param, (model, field) in FILM_FILTERS.items():
         if slug := request.GET.get(param):
             active[param] = get_object_or_404(model, slug=slug)
             films = films.filter(**{f"{field}__slug": slug})
-    context = {"page": paginate(request, films), "filters": active}
+    if slug := request.GET.get("theme"):
+        active["theme"] = get_object_or_404(Tag, slug=slug)
+        films = films.filter(tags__slug=slug)
+    decade = request.GET.get("decade", "")
+    if decade.isdigit():
+        start = int(decade) // 10 * 10
+        active["decade"] = f"{start}s"
+        films = films.filter(year__gte=start, year__lt=start + 10)
+    reviewed = request.GET.get("reviewed") == "1"
+    if reviewed:
+        active["reviewed"] = "With a review"
+        films = films.reviewed()
+    sort = request.GET.get("sort") if request.GET.get("sort") in FILM_SORTS else "title"
+    films = films.order_by(*FILM_SORTS[sort][1])
+    years = Film.objects.aggregate(first=Min("year"), last=Max("year"))
+    decades = (
+        range(years["first"] // 10 * 10, years["last"] + 1, 10)
+        if years["first"] and years["last"]
+        else []
+    )
+    context = {
+        "page": paginate(request, films),
+        "filters": active,
+        "genres": Genre.objects.all(),
+        "decades": decades,
+        "selected": {
+            "genre": request.GET.get("genre", ""),
+            "decade": decade,
+            "reviewed": reviewed,
+            "sort": sort,
+        },
+        "sorts": {key: label for key, (label, _) in FILM_SORTS.items()},
+    }
     return render(request, "reviews/film_list.html", context)
 
 
 @require_GET
 def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    films = (
-        Film.objects.with_credits()
-        .select_related("poster", "series")
-        .prefetch_related("genres", "countries", "languages", "watch_options", "tags")
-    )
-    film = get_object_or_404(films, slug=slug)
-    articles = Article.objects.published().filter(films=film).for_listing()
-    return render(request, "reviews/film_detail.html", {"film": film, "articles": articles})
+    film = get_object_or_404(Film.objects.for_detail(), slug=slug)
+    page = paginate(request, Article.objects.published().filter(films=film).for_listing())
+    credits = film.credits.all()
+    neighbours = {}
+    if film.series_id:
+        siblings = film.series.films.filter(
+            series_order__in=[film.series_order - 1, film.series_order + 1]
+        )
+        neighbours = {
+            "previous" if other.series_order < film.series_order else "next": other
+            for other in siblings
+        }
+    context = {
+        "film": film,
+        "page": page,
+        "article_groups": group_articles_by_kind(page),
+        "cast": [c for c in credits if c.role == Credit.Role.ACTOR],
+        "crew": group_credits_by_role(c for c in credits if c.role != Credit.Role.ACTOR),
+        "directors": [c.person for c in credits if c.role == Credit.Role.DIRECTOR],
+        "previous_film": neighbours.get("previous"),
+        "next_film": neighbours.get("next"),
+        "feed_rss": reverse("reviews:film_feed", args=[film.slug]),
+        "feed_atom": reverse("reviews:film_feed_atom", args=[film.slug]),
+    }
+    return render(request, "reviews/film_detail.html", context)
 
 
 @require_GET
@@ -61,24 +152,33 @@ def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    sections = Section.objects.select_related("image", "character")
-    articles = Article.objects.select_related("author", "lead_image").prefetch_related(
-        Prefetch("sections", queryset=sections), "films", "tags"
-    )
-    article = get_object_or_404(articles, slug=slug)
+    article = get_object_or_404(Article.objects.for_detail(), slug=slug)
     is_preview = not article.is_live
     if is_preview and not request.user.is_staff:
         raise Http404("No article found.")
-    return render(
-        request, "reviews/article_detail.html", {"article": article, "is_preview": is_preview}
-    )
+    related = Article.objects.published().for_listing().related_to(article)
+    sections = article.sections.all()
+    context = {
+        "article": article,
+        "is_preview": is_preview,
+        "films": article.films.all(),
+        "sections": sections,
+        "show_toc": len(sections) >= 4,
+        "related": related[:RELATED_ARTICLES],
+    }
+    return render(request, "reviews/article_detail.html", context)
 
 
 @require_GET
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     articles = Article.objects.published().filter(author=author).for_listing()
-    context = {"author": author, "page": paginate(request, articles)}
+    context = {
+        "author": author,
+        "page": paginate(request, articles),
+        "feed_rss": reverse("reviews:author_feed", args=[author.slug]),
+        "feed_atom": reverse("reviews:author_feed_atom", args=[author.slug]),
+    }
     return render(request, "reviews/author_detail.html", context)
 
 
@@ -87,22 +187,30 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
     articles = Article.objects.published().filter(tags=tag).for_listing()
     films = Film.objects.filter(tags=tag).for_listing()
-    context = {"tag": tag, "page": paginate(request, articles), "films": films[:24]}
+    context = {
+        "tag": tag,
+        "page": paginate(request, articles),
+        "films": films[: TAG_FILMS + 1],  # one extra says whether "all films" is needed
+        "film_limit": TAG_FILMS,
+        "feed_rss": reverse("reviews:tag_feed", args=[tag.slug]),
+        "feed_atom": reverse("reviews:tag_feed_atom", args=[tag.slug]),
+    }
     return render(request, "reviews/tag_detail.html", context)
 
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
-    films = articles = Film.objects.none()
-    if query:
-        films = Film.objects.filter(
-            Q(title__icontains=query) | Q(original_title__icontains=query)
-        ).for_listing()[:20]
-        articles = (
-            Article.objects.published()
-            .filter(Q(title__icontains=query) | Q(standfirst__icontains=query))
-            .for_listing()[:20]
-        )
-    context = {"query": query, "films": films, "articles": articles}
+    query = search_engine.clean_query(request.GET.get("q", ""))
+    context = {
+        "query": query,
+        "page": paginate(request, search_engine.articles(query)),
+        "films": search_engine.films(query)[:SEARCH_SIDE_RESULTS],
+        "people": search_engine.people(query)[:SEARCH_SIDE_RESULTS],
+    }
     return render(request, "reviews/search.html", context)
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    return render(request, "robots.txt", context, content_type="text/plain")

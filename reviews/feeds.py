@@ -1,0 +1,131 @@
+"""RSS and Atom feeds of published articles: latest, and per film, critic and theme.
+
+Item descriptions are Article.summary, which only ever quotes spoiler-free text.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from taggit.models import Tag
+
+from reviews.models import Article, Author, Film
+
+FEED_SIZE = 20
+
+
+class LatestArticlesFeed(Feed):
+    """The newest published articles of every kind."""
+
+    def title(self, obj=None) -> str:
+        return f"{settings.FILMSITE_NAME}: latest writing"
+
+    def description(self, obj=None) -> str:
+        return "Reviews, plot synopses, endings explained and essays, without spoilers in the feed."
+
+    def link(self, obj=None) -> str:
+        return reverse("reviews:home")
+
+    def articles(self, obj) -> QuerySet[Article]:
+        return Article.objects.published()
+
+    def items(self, obj=None) -> QuerySet[Article]:
+        return self.articles(obj).for_listing()[:FEED_SIZE]
+
+    def item_title(self, item: Article) -> str:
+        return item.title
+
+    def item_description(self, item: Article) -> str:
+        return item.summary  # the spoiler gate
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at
+
+    def item_author_name(self, item: Article) -> str | None:
+        return item.author.name if item.author else None
+
+    def item_author_link(self, item: Article) -> str | None:
+        return item.author.get_absolute_url() if item.author else None
+
+    def item_categories(self, item: Article) -> list[str]:
+        return [tag.name for tag in item.tags.all()]
+
+
+class FilmFeed(LatestArticlesFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Film:
+        return get_object_or_404(Film, slug=slug)
+
+    def title(self, obj: Film) -> str:
+        return f"{settings.FILMSITE_NAME}: writing about {obj}"
+
+    def description(self, obj: Film) -> str:
+        return f"Reviews and analysis of {obj}, without spoilers in the feed."
+
+    def link(self, obj: Film) -> str:
+        return obj.get_absolute_url()
+
+    def articles(self, obj: Film) -> QuerySet[Article]:
+        return Article.objects.published().filter(films=obj)
+
+
+class AuthorFeed(LatestArticlesFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Author:
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, obj: Author) -> str:
+        return f"{settings.FILMSITE_NAME}: {obj}"
+
+    def description(self, obj: Author) -> str:
+        return f"The latest writing by {obj}."
+
+    def link(self, obj: Author) -> str:
+        return obj.get_absolute_url()
+
+    def articles(self, obj: Author) -> QuerySet[Article]:
+        return Article.objects.published().filter(author=obj)
+
+
+class TagFeed(LatestArticlesFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Tag:
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj: Tag) -> str:
+        return f"{settings.FILMSITE_NAME}: {obj}"
+
+    def description(self, obj: Tag) -> str:
+        return f"Writing on the theme of {obj}."
+
+    def link(self, obj: Tag) -> str:
+        return reverse("reviews:tag_detail", args=[obj.slug])
+
+    def articles(self, obj: Tag) -> QuerySet[Article]:
+        return Article.objects.published().filter(tags=obj)
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None) -> str:
+        return self.description(obj)
+
+
+class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
+    pass
+
+
+class FilmAtomFeed(AtomMixin, FilmFeed):
+    pass
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
+    pass
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass
