@@ -12,7 +12,7 @@ from reviews.views import group_credits_by_role, paginate
 
 @require_GET
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    credits = Credit.objects.select_related("film", "character").order_by(
+    credits = Credit.objects.select_related("film", "character__film").order_by(
         "-film__year", "film__title", "billing"
     )
     person = get_object_or_404(

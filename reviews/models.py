@@ -140,7 +140,7 @@ class FilmQuerySet(models.QuerySet):
         """Films with their credits (person and character) and characters, in billing order."""
         from people.models import Credit
 
-        credits = Credit.objects.select_related("person", "character").order_by(
+        credits = Credit.objects.select_related("person", "character__film").order_by(
             "role", "billing", "person__sort_name"
         )
         return self.prefetch_related(Prefetch("credits", queryset=credits), "characters")
