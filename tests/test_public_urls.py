@@ -84,9 +84,12 @@ def test_spoiler_sections_are_collapsed_behind_a_warning(client):
         is_spoiler=True, heading="The last shot", body="She was the *pilot*."
     )
     body = client.get(section.article.get_absolute_url()).content.decode()
-    summary_at = body.index('<details class="spoiler">')
-    assert body.index("She was the <em>pilot</em>.") > summary_at
-    assert "Spoilers: The last shot" in body
+    details_at = body.index('<details class="spoiler"')
+    summary_end = body.index("</summary>", details_at)
+    assert "Spoilers" in body[details_at:summary_end]
+    # The heading is spoiler text too: it is inside the collapsed part, after the warning.
+    assert body.index("The last shot") > summary_end
+    assert body.index("She was the <em>pilot</em>.") > summary_end
 
 
 def test_section_markdown_is_rendered_and_sanitised_at_save(client):
