@@ -1,0 +1,129 @@
+"""Search finds articles, films and people on both engines, ranked, with highlighted snippets."""
+
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.urls import reverse
+
+from reviews import search
+from reviews.models import Article
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL (tsvector, GIN, pg_trgm)"
+)
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="tests SQLite's FTS5 table")
+
+
+def test_title_matches_rank_above_standfirst_above_body():
+    body = f.ArticleFactory(title="Third", standfirst="Nothing here.")
+    f.SectionFactory(article=body, body="A long paragraph that mentions a lighthouse once.")
+    standfirst = f.ArticleFactory(title="Second", standfirst="A lighthouse on the cover.")
+    title = f.ArticleFactory(title="The lighthouse", standfirst="Nothing here either.")
+    assert list(search.articles("lighthouse")) == [title, standfirst, body]
+
+
+def test_every_word_must_match_and_stems_match():
+    both = f.ArticleFactory(title="Ferries and harbours")
+    f.ArticleFactory(title="Ferries only")
+    assert list(search.articles("ferry harbour")) == [both]
+
+
+def test_only_published_articles_are_found():
+    live = f.ArticleFactory(title="Salt and light")
+    f.ArticleFactory(title="Salt in draft", status="draft", published_at=None)
+    assert list(search.articles("salt")) == [live]
+
+
+def test_editing_a_title_updates_the_index():
+    article = f.ArticleFactory(title="Before")
+    article.title = "After the storm"
+    article.save()
+    assert list(search.articles("storm")) == [article]
+    assert list(search.articles("before")) == []
+
+
+def test_deleting_a_section_updates_the_index():
+    section = f.SectionFactory(body="The orchard burns.")
+    assert list(search.articles("orchard")) == [section.article]
+    section.delete()
+    assert list(search.articles("orchard")) == []
+
+
+def test_snippet_highlights_matches_and_escapes_the_text():
+    article = f.ArticleFactory(title="Ledger")
+    f.SectionFactory(article=article, body="Fish & chips <b>and</b> a lighthouse at dusk.")
+    snippet = search.render_snippet(search.articles("lighthouse").get().snippet)
+    assert "<mark>lighthouse</mark>" in snippet.lower()
+    assert "&amp;" in snippet and "<b>" not in snippet
+
+
+@pytest.mark.parametrize("query", ['"', "AND OR NOT", "*", "a:b", "lighthouse)(", "' OR 1=1 --"])
+def test_hostile_queries_do_not_error(client, query):
+    f.ArticleFactory(title="Lighthouse")
+    assert client.get(reverse("reviews:search"), {"q": query}).status_code == 200
+
+
+def test_films_and_people_are_found_by_name():
+    film = f.FilmFactory(title="The Salt Year", original_title="O Ano do Sal")
+    person = f.PersonFactory(name="Leonor Bastos")
+    f.FilmFactory(title="Overwinter")
+    assert list(search.films("salt year")) == [film]
+    assert list(search.films("ano do sal")) == [film]
+    assert list(search.people("bastos")) == [person]
+
+
+def test_search_page_shows_films_people_and_articles(client):
+    f.FilmFactory(title="Harbour Lights")
+    f.PersonFactory(name="Ana Harbour")
+    f.ArticleFactory(title="On the harbour")
+    html = client.get(reverse("reviews:search"), {"q": "harbour"}).content.decode()
+    assert "Harbour Lights" in html and "Ana Harbour" in html and "On the harbour" in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_every_page_has_the_search_field_in_its_header(client):
+    html = client.get(reverse("reviews:film_list")).content.decode()
+    header = html.split("</header>", 1)[0]
+    assert 'role="search"' in header and 'name="q"' in header
+
+
+@postgres_only
+def test_postgres_film_and_person_search_forgives_typos():
+    film = f.FilmFactory(title="Overwinter")
+    person = f.PersonFactory(name="Leonor Bastos")
+    assert list(search.films("overwintre")) == [film]
+    assert list(search.people("leonor bastoss")) == [person]
+
+
+@postgres_only
+def test_postgres_article_search_can_use_the_gin_index():
+    f.ArticleFactory.create_batch(3)
+    matching = Article.objects.filter(search_vector=SearchQuery("lighthouse", config="english"))
+    sql, params = matching.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a 3-row table is otherwise scanned
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "article_search_vector_gin" in plan
+
+
+@postgres_only
+def test_postgres_vector_is_weighted_title_a_standfirst_b_text_c():
+    article = f.ArticleFactory(title="Lighthouse", standfirst="Ferry")
+    f.SectionFactory(article=article, body="Orchard")
+    article.refresh_from_db()
+    assert article.search_vector == "'ferri':2B 'lighthous':1A 'orchard':3C"
+
+
+@sqlite_only
+def test_sqlite_fts_table_holds_only_spoiler_free_text():
+    article = f.ArticleFactory(title="Ledger")
+    f.SectionFactory(article=article, body="Visible orchard.")
+    f.SectionFactory(article=article, body="Hidden zanzibar.", is_spoiler=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_text FROM reviews_article_fts WHERE rowid = %s", [article.pk])
+        (text,) = cursor.fetchone()
+    assert "orchard" in text and "zanzibar" not in text
