@@ -62,7 +62,8 @@ class ArticleEditorialForm(forms.ModelForm):
         """Optimistic locking: refuse if someone saved since this form was loaded."""
         current = Article.objects.filter(pk=self.instance.pk)
         if connection.features.has_select_for_update:
-            current = current.select_for_update()  # hold the row until this save commits
+            # Hold the article's row (only: author is an outer join) until this save commits.
+            current = current.select_for_update(of=("self",))
         current = current.select_related("author").first()
         if current is None or self.data.get("edit_token") == current.updated_at.isoformat():
             return

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from reversion.admin import VersionAdmin
 
 from filmsite.admin_utils import FastChangeList, PrefetchedAutocompleteInline
 from people.models import Character, Credit, Person
@@ -74,7 +75,7 @@ class PersonCreditInline(PrefetchedAutocompleteInline, admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(FastChangeList):
+class PersonAdmin(VersionAdmin, FastChangeList):
     list_display = ["name", "sort_name", "birth_year", "updated_at"]
     search_fields = ["name", "sort_name"]
     prepopulated_fields = {"slug": ["name"]}

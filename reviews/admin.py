@@ -98,7 +98,7 @@ class WatchOptionInline(admin.TabularInline):
 
 
 @admin.register(Film)
-class FilmAdmin(FastChangeList):
+class FilmAdmin(VersionAdmin, FastChangeList):
     list_display = ["title", "year", "runtime_minutes", "series", "series_order", "updated_at"]
     list_select_related = ["series"]
     list_filter = ["series", "genres"]

@@ -28,10 +28,14 @@ def test_demo_has_the_promised_content(demo):
     assert Article.objects.published().count() < Article.objects.count()  # a draft, a scheduled
 
 
-def test_demo_prints_a_working_editor_login(demo):
-    assert "user 'editor'" in demo and "password 'demo-pass-123'" in demo
-    user = authenticate(username="editor", password="demo-pass-123")
-    assert user is not None and user.is_staff
+@pytest.mark.parametrize(("username", "role"), [("editor", "Editor"), ("critic", "Contributor")])
+def test_demo_prints_working_logins_for_each_role(demo, username, role):
+    assert f"{role} login: http://127.0.0.1:8000/admin/  user '{username}'" in demo
+    assert "password 'demo-pass-123'" in demo
+    user = authenticate(username=username, password="demo-pass-123")
+    assert user is not None and user.is_staff and not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == [role]
+    assert user.author.articles.exists()  # writes as one of the demo critics
 
 
 def test_loading_twice_creates_nothing_new(demo, capsys):

@@ -3,7 +3,29 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from editorial.roles import ROLE_PERMISSIONS
+_READ_ONLY = ["view_film", "view_filmseries", "view_genre", "view_country", "view_language"]
+
+# Frozen here, as migrations must be: later changes to the roles get migrations of their own.
+ROLE_PERMISSIONS = {
+    # Writes and submits their own articles; reads the catalogue to link films and people.
+    "Contributor": {
+        "reviews": [
+            "add_article", "change_article", "delete_article", "view_article",
+            "add_section", "change_section", "delete_section", "view_section",
+            "add_image", "view_image", "view_author", *_READ_ONLY,
+        ],
+        "people": ["view_person", "view_character", "view_credit"],
+    },
+    # Everything in the catalogue and every article, plus publishing.
+    "Editor": {
+        "reviews": ["*"],
+        "people": ["*"],
+        "taggit": ["*"],
+        "editorial": ["publish_article", "view_statuschange", "view_redirect",
+                      "change_redirect", "delete_redirect"],
+        "admin": ["view_logentry"],
+    },
+}  # fmt: skip
 
 
 def create_groups(apps, schema_editor):

@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from editorial.roles import CONTRIBUTOR, EDITOR
 from people.models import Character, Credit, Person
 from reviews.demo import content, images
 from reviews.models import (
@@ -24,7 +26,9 @@ from reviews.models import (
     WatchOption,
 )
 
-DEMO_EDITOR = "editor"
+# Demo logins: (username, group, the critic profile they write as).
+DEMO_EDITOR = ("editor", EDITOR, "Ruth Adair")
+DEMO_CONTRIBUTOR = ("critic", CONTRIBUTOR, "Marguerite Lam")
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class DemoSummary:
     films: int
     people: int
     articles: int
-    editor_username: str
+    logins: tuple[tuple[str, str], ...]  # (username, role)
 
 
 def demo_is_loaded() -> bool:
@@ -54,13 +58,14 @@ def demo_load(*, editor_password: str, reset: bool = False) -> DemoSummary:
         people = _load_people()
         films = _load_films(people)
         _load_articles(authors, films)
-    _ensure_editor(editor_password)
+    for username, group, critic in (DEMO_EDITOR, DEMO_CONTRIBUTOR):
+        _ensure_login(username, group, critic, editor_password)
     return DemoSummary(
         created=created,
         films=Film.objects.count(),
         people=Person.objects.count(),
         articles=Article.objects.count(),
-        editor_username=DEMO_EDITOR,
+        logins=((DEMO_EDITOR[0], EDITOR), (DEMO_CONTRIBUTOR[0], CONTRIBUTOR)),
     )
 
 
@@ -215,11 +220,15 @@ def _load_articles(authors: dict[str, Author], films: dict[str, Film]) -> None:
             )
 
 
-def _ensure_editor(password: str) -> None:
-    editor, _ = get_user_model().objects.get_or_create(
-        username=DEMO_EDITOR, defaults={"email": "editor@example.org"}
+def _ensure_login(username: str, group: str, critic: str, password: str) -> None:
+    """A staff login in one editorial role, writing as one of the demo critics."""
+    first, _, last = critic.partition(" ")
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
     )
-    editor.is_staff = editor.is_superuser = True
-    editor.set_password(password)
-    editor.save()
-    Author.objects.filter(slug=content.AUTHORS[0]["slug"], user__isnull=True).update(user=editor)
+    user.first_name, user.last_name = first, last
+    user.is_staff, user.is_superuser = True, False
+    user.set_password(password)
+    user.save()
+    user.groups.set([Group.objects.get(name=group)])
+    Author.objects.filter(name=critic, user__isnull=True).update(user=user)

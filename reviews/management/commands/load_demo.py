@@ -4,13 +4,13 @@ from reviews.demo.load import demo_load
 
 
 class Command(BaseCommand):
-    help = "Load the demo publication (invented films, people and articles) and an editor login."
+    help = "Load the demo publication (invented films, people, articles) and demo logins."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--password",
             default="filmsite-demo",
-            help="Password for the demo editor account (default: filmsite-demo).",
+            help="Password for the demo editor and contributor logins (default: filmsite-demo).",
         )
         parser.add_argument(
             "--reset", action="store_true", help="Replace demo content that is already loaded."
@@ -22,9 +22,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{verb} {summary.films} films, {summary.people} people, {summary.articles} articles."
         )
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Editor login: http://127.0.0.1:8000/admin/  "
-                f"user {summary.editor_username!r}  password {password!r}"
+        for username, role in summary.logins:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{role} login: http://127.0.0.1:8000/admin/  "
+                    f"user {username!r}  password {password!r}"
+                )
             )
-        )
