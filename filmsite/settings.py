@@ -150,6 +150,12 @@ STORAGES = {
 # Uploads: Pillow refuses images above this many pixels (decompression bombs).
 FILMSITE_MAX_IMAGE_BYTES = env.int("FILMSITE_MAX_IMAGE_BYTES", default=10 * 1024 * 1024)
 FILMSITE_MAX_IMAGE_PIXELS = env.int("FILMSITE_MAX_IMAGE_PIXELS", default=40_000_000)
+# Responsive renditions (WebP + JPEG/PNG) at these widths, never wider than the original, and a
+# square thumbnail this many pixels a side. After changing them run `generate_renditions`.
+FILMSITE_RENDITION_WIDTHS = env.list(
+    "FILMSITE_RENDITION_WIDTHS", cast=int, default=[320, 640, 960, 1280]
+)
+FILMSITE_THUMBNAIL_SIZE = env.int("FILMSITE_THUMBNAIL_SIZE", default=320)
 FILMSITE_NAME = env.str("FILMSITE_NAME", default="filmsite")
 # The largest text file import_texts and the admin's "Import text" page accept.
 FILMSITE_IMPORT_MAX_BYTES = env.int("FILMSITE_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)

@@ -6,6 +6,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Films and articles"
 
     def ready(self) -> None:
-        from reviews import search
+        from reviews import search, signals
 
         search.connect_signals()
+        signals.connect_signals()  # sanitised image files and their renditions

@@ -1,0 +1,297 @@
+"""Image processing with Pillow: sanitised originals and cached responsive renditions.
+
+Every stored original is a re-encoding of the upload's pixels, never the uploaded bytes:
+orientation applied, colours converted to sRGB, and nothing else kept (no EXIF or GPS, no XMP,
+ICC profile, comments or text chunks, nothing appended after the image data), so a polyglot
+(an image with HTML after it) loses its payload. Its extension comes from the format Pillow
+detected, not from the uploaded name. JPEG, PNG and WebP keep their format; a GIF becomes a PNG
+of its first frame (stills do not move, and a lossless PNG keeps that frame exactly).
+
+Renditions live at deterministic names, ``renditions/<image pk>/<width>.<ext>`` and
+``renditions/<image pk>/thumb.<ext>``, so templates compute their URLs from the image's width
+and file name without touching the database or the storage. Each exists as WebP and as a
+fallback: PNG when the original is a PNG (it may have alpha), JPEG otherwise. URLs carry
+``?v=<token>`` from the original's (random, per upload) name, so a replaced file gets new URLs.
+
+Serving: only .jpg, .png and .webp files are ever written under MEDIA_ROOT. Whatever serves it in
+production (nginx, a bucket, a CDN) must send ``X-Content-Type-Options: nosniff`` and a
+Content-Type from the extension, never ``text/html`` (see the README's "Media files" section).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, default_storage
+from PIL import Image as PILImage
+from PIL import ImageCms, ImageOps
+
+from reviews.validators import validate_image_upload
+
+if TYPE_CHECKING:
+    from reviews.models import Image
+
+logger = logging.getLogger(__name__)
+
+# Pillow's format name -> (format we store, extension). GIF is stored as PNG (see above).
+STORED_FORMATS = {
+    "JPEG": ("JPEG", "jpg"),
+    "PNG": ("PNG", "png"),
+    "WEBP": ("WEBP", "webp"),
+    "GIF": ("PNG", "png"),
+}
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 90, "optimize": True},
+    "PNG": {"optimize": False},
+    "WEBP": {"quality": 90, "method": 4},
+}
+RENDITION_OPTIONS = {
+    "JPEG": {"quality": 82, "optimize": True, "progressive": True},
+    "PNG": {},
+    "WEBP": {"quality": 80, "method": 4},
+}
+EXTENSION_FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}
+THUMBNAIL = "thumb"
+# Faces and poster titles sit high in the frame: crop thumbnails a little above centre.
+THUMBNAIL_CENTERING = (0.5, 0.35)
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One size of an image, stored twice: as WebP and in a fallback format."""
+
+    label: str  # the width in pixels, or "thumb"
+    width: int
+    height: int
+    webp_name: str
+    fallback_name: str
+
+
+# Sanitising uploads
+
+
+def upload_sanitise(file: File) -> ContentFile:
+    """Re-encode an upload's first frame, upright and without metadata, named by its real format.
+
+    Raises ValidationError (the validator's clear messages) for anything that is not an image we
+    accept, so even a save that skipped ``full_clean()`` cannot store one.
+    """
+    validate_image_upload(file)
+    file.seek(0)
+    try:
+        with PILImage.open(file) as source:
+            stored_format, extension = STORED_FORMATS[source.format]
+            source.seek(0)
+            source.load()
+            image = _upright(source)
+    except PILImage.DecompressionBombError as exc:
+        raise ValidationError(
+            "This image's dimensions are too large to process safely.", code="image_bomb"
+        ) from exc
+    except (OSError, SyntaxError, ValueError) as exc:  # e.g. truncated data that verify() passed
+        raise ValidationError(
+            "This file is not an image we can read (JPEG, PNG, WebP or GIF).", code="not_an_image"
+        ) from exc
+    image = _clean_pixels(image, stored_format)
+    buffer = io.BytesIO()
+    image.save(buffer, format=stored_format, **SAVE_OPTIONS[stored_format])
+    stem = PurePath(file.name or "image").stem or "image"
+    return ContentFile(buffer.getvalue(), name=f"{stem}.{extension}")
+
+
+def _upright(image: PILImage.Image) -> PILImage.Image:
+    """Apply the EXIF orientation; a malformed EXIF block leaves the image as it is."""
+    try:
+        return ImageOps.exif_transpose(image)
+    except Exception:  # Pillow raises assorted errors on broken EXIF; orientation is best effort
+        logger.warning("Ignoring unreadable EXIF orientation", exc_info=True)
+        return image.copy()
+
+
+def _clean_pixels(image: PILImage.Image, stored_format: str) -> PILImage.Image:
+    """sRGB pixels in a mode the format stores, with every piece of metadata dropped."""
+    has_alpha = image.has_transparency_data
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in {"RGB", "RGBA", "CMYK"}:
+        try:
+            profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            out_mode = "RGBA" if image.mode == "RGBA" else "RGB"
+            image = ImageCms.profileToProfile(image, profile, _SRGB, outputMode=out_mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            logger.warning("Ignoring an unusable ICC profile", exc_info=True)
+    if image.mode.startswith("I"):  # 16-bit greyscale: scale, don't clip, down to 8 bits
+        image = image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    if stored_format == "JPEG":
+        mode = "L" if image.mode in {"1", "L"} else "RGB"
+    elif has_alpha:
+        mode = "RGBA"
+    elif image.mode in {"1", "L"}:
+        mode = "L"
+    else:
+        mode = "RGB"
+    clean = image.convert(mode)  # always a new image
+    clean.info = {}  # Pillow writes some info keys (ICC, comments, transparency) back out
+    return clean
+
+
+# Renditions: names and sizes (pure: no database, no storage)
+
+
+def rendition_widths(width: int | None) -> list[int]:
+    """The configured widths below the original's, then the original's own, capped: no upscaling."""
+    if not width:
+        return []
+    configured = sorted(set(settings.FILMSITE_RENDITION_WIDTHS))
+    widths = [w for w in configured if w < width]
+    top = min(width, configured[-1]) if configured else width
+    return widths if top in widths else [*widths, top]
+
+
+def fallback_extension(original_name: str) -> str:
+    """PNG originals (which may have alpha) fall back to PNG; every other photo to JPEG."""
+    return "png" if PurePath(original_name).suffix.lower() == ".png" else "jpg"
+
+
+def rendition_name(pk: int, label: str | int, extension: str) -> str:
+    return f"renditions/{pk}/{label}.{extension}"
+
+
+def planned_renditions(image: Image) -> list[Rendition]:
+    """The responsive renditions an image has (or will have), smallest first."""
+    if not (image.pk and image.file and image.width and image.height):
+        return []
+    fallback = fallback_extension(image.file.name)
+    return [
+        Rendition(
+            label=str(w),
+            width=w,
+            height=max(1, round(image.height * w / image.width)),
+            webp_name=rendition_name(image.pk, w, "webp"),
+            fallback_name=rendition_name(image.pk, w, fallback),
+        )
+        for w in rendition_widths(image.width)
+    ]
+
+
+def planned_thumbnail(image: Image) -> Rendition | None:
+    """A square crop, at most FILMSITE_THUMBNAIL_SIZE a side and never larger than the image."""
+    if not (image.pk and image.file and image.width and image.height):
+        return None
+    side = min(settings.FILMSITE_THUMBNAIL_SIZE, image.width, image.height)
+    fallback = fallback_extension(image.file.name)
+    return Rendition(
+        label=THUMBNAIL,
+        width=side,
+        height=side,
+        webp_name=rendition_name(image.pk, THUMBNAIL, "webp"),
+        fallback_name=rendition_name(image.pk, THUMBNAIL, fallback),
+    )
+
+
+def all_renditions(image: Image) -> list[Rendition]:
+    thumbnail = planned_thumbnail(image)
+    return planned_renditions(image) + ([thumbnail] if thumbnail else [])
+
+
+def version_token(original_name: str) -> str:
+    """Changes whenever the original file does (uploads get random names), for cache busting."""
+    return hashlib.blake2s(original_name.encode(), digest_size=4).hexdigest()
+
+
+def media_url(name: str, original_name: str, storage: Storage | None = None) -> str:
+    """The storage's URL for a rendition (no I/O for file system or public bucket storages)."""
+    url = (storage or default_storage).url(name)
+    return f"{url}{'&' if '?' in url else '?'}v={version_token(original_name)}"
+
+
+def thumbnail_url(image: Image | None) -> str:
+    """The thumbnail's fallback (JPEG/PNG, which every consumer reads): for feeds and og:image."""
+    if not image or not image.file:
+        return ""
+    thumbnail = planned_thumbnail(image)
+    if thumbnail is None:
+        return image.file.url
+    return media_url(thumbnail.fallback_name, image.file.name)
+
+
+# Renditions: generating (reads the original, writes the storage)
+
+
+def generate_renditions(image: Image, storage: Storage | None = None) -> list[str]:
+    """(Re)build every rendition of an image from its stored original; returns the names written."""
+    storage = storage or default_storage
+    delete_renditions(image.pk, storage)
+    planned = all_renditions(image)
+    if not planned:
+        return []
+    with image.file.open("rb"), PILImage.open(image.file) as original:
+        original.load()
+        source = original.copy()
+    written = []
+    for rendition in planned:
+        if rendition.label == THUMBNAIL:
+            resized = ImageOps.fit(
+                source,
+                (rendition.width, rendition.height),
+                PILImage.Resampling.LANCZOS,
+                centering=THUMBNAIL_CENTERING,
+            )
+        else:
+            resized = source.resize(
+                (rendition.width, rendition.height), PILImage.Resampling.LANCZOS, reducing_gap=3.0
+            )
+        for name in (rendition.webp_name, rendition.fallback_name):
+            written.append(_save_rendition(resized, name, storage))
+    return written
+
+
+def renditions_missing(image: Image, storage: Storage | None = None) -> bool:
+    storage = storage or default_storage
+    return any(
+        not storage.exists(name)
+        for rendition in all_renditions(image)
+        for name in (rendition.webp_name, rendition.fallback_name)
+    )
+
+
+def delete_renditions(pk: int, storage: Storage | None = None) -> None:
+    storage = storage or default_storage
+    folder = f"renditions/{pk}"
+    try:
+        _, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for filename in files:
+        storage.delete(f"{folder}/{filename}")
+
+
+def _save_rendition(image: PILImage.Image, name: str, storage: Storage) -> str:
+    image_format = EXTENSION_FORMATS[PurePath(name).suffix.lstrip(".")]
+    if image_format == "JPEG" and image.mode not in {"L", "RGB"}:
+        image = _flatten(image)
+    buffer = io.BytesIO()
+    image.save(buffer, format=image_format, **RENDITION_OPTIONS[image_format])
+    if storage.exists(name):  # e.g. a concurrent run: keep the deterministic name
+        storage.delete(name)
+    saved = storage.save(name, ContentFile(buffer.getvalue()))
+    if saved != name:
+        logger.warning("Rendition %s was stored as %s", name, saved)
+    return saved
+
+
+def _flatten(image: PILImage.Image) -> PILImage.Image:
+    """JPEG has no alpha: composite on white, as the page behind most images is."""
+    rgba = image.convert("RGBA")
+    background = PILImage.new("RGB", rgba.size, "white")
+    background.paste(rgba, mask=rgba.getchannel("A"))
+    return background

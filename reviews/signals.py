@@ -1,0 +1,97 @@
+"""Image files are sanitised on save and their renditions built after commit.
+
+Why signals, against the house rule of "no logic in signals": an Image's file reaches the model
+by many roads (the admin form, ``FieldFile.save()``, the demo loader, factories, future
+importers), and a service would guard only the callers that remember to use it. The guarantee
+"only re-encoded pixels are stored" has to hold at the one place all of them pass, the model's
+save, before ``FileField.pre_save`` writes the file. The work itself lives in ``reviews.images``;
+these receivers only decide when it applies. Fixture loads (``raw``) are left alone: they restore
+files that were sanitised when first saved (run ``generate_renditions --missing`` afterwards).
+"""
+
+from typing import Any
+
+from django.core.files.storage import Storage
+from django.db import transaction
+from django.db.models.signals import post_delete, post_init, post_save, pre_save
+
+from reviews import images
+from reviews.models import Image
+
+_SAVED_NAME = "_filmsite_saved_file_name"
+_CHANGED = "_filmsite_file_changed"
+
+
+def connect_signals() -> None:
+    post_init.connect(remember_file_name, sender=Image, dispatch_uid="image_remember_file")
+    pre_save.connect(sanitise_new_file, sender=Image, dispatch_uid="image_sanitise")
+    post_save.connect(schedule_renditions, sender=Image, dispatch_uid="image_renditions")
+    post_delete.connect(schedule_rendition_cleanup, sender=Image, dispatch_uid="image_cleanup")
+
+
+def remember_file_name(sender: type[Image], instance: Image, **kwargs: Any) -> None:
+    """Note the file name as loaded, without touching a deferred field."""
+    value = instance.__dict__.get("file")
+    setattr(instance, _SAVED_NAME, getattr(value, "name", value))
+
+
+def sanitise_new_file(
+    sender: type[Image], instance: Image, raw: bool, update_fields: Any = None, **kwargs: Any
+) -> None:
+    """Replace a new or changed file by its re-encoding, before the field writes it to storage.
+
+    A file already written (``image.file.save(name, content, save=False)``, or a name set by
+    hand) is re-encoded too, and the raw copy is deleted once the save commits, unless another
+    image still points at it.
+    """
+    if raw or (update_fields is not None and "file" not in update_fields):
+        return
+    current = instance.file
+    if not current:
+        return
+    already_stored = current._committed
+    if already_stored and not (
+        instance._state.adding or current.name != getattr(instance, _SAVED_NAME, None)
+    ):
+        return
+    raw_name, storage = current.name, current.storage
+    try:
+        clean = images.upload_sanitise(current)
+    finally:
+        current.close()
+    instance.file = clean
+    instance.width, instance.height = instance.file.width, instance.file.height
+    setattr(instance, _CHANGED, True)
+    if already_stored:
+        transaction.on_commit(
+            lambda: _delete_unreferenced(raw_name, storage), using=kwargs.get("using"), robust=True
+        )
+
+
+def schedule_renditions(sender: type[Image], instance: Image, raw: bool, **kwargs: Any) -> None:
+    """Build renditions once the new file is committed (and only if the save is)."""
+    setattr(instance, _SAVED_NAME, instance.file.name)
+    if raw or not getattr(instance, _CHANGED, False):
+        return
+    setattr(instance, _CHANGED, False)
+    pk = instance.pk
+    transaction.on_commit(lambda: _build(pk), using=kwargs.get("using"), robust=True)
+
+
+def schedule_rendition_cleanup(sender: type[Image], instance: Image, **kwargs: Any) -> None:
+    pk = instance.pk
+    transaction.on_commit(
+        lambda: images.delete_renditions(pk), using=kwargs.get("using"), robust=True
+    )
+
+
+def _build(pk: int) -> None:
+    # Read the row again: a later save in the same transaction may have replaced the file.
+    image = Image.objects.filter(pk=pk).first()
+    if image is not None and image.file:
+        images.generate_renditions(image)
+
+
+def _delete_unreferenced(name: str, storage: Storage) -> None:
+    if not Image.objects.filter(file=name).exists():
+        storage.delete(name)
