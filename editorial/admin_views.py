@@ -1,15 +1,25 @@
-"""Admin views for an article's revisions: compare two, restore one."""
+"""Admin views for articles: compare and restore revisions, keep autosaved drafts."""
+
+import json
 
 from django.contrib import messages
 from django.contrib.admin import ModelAdmin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from editorial.revisions import article_versions, revision_restore, snapshot, snapshot_diff
+from editorial.services import AutosaveRefused, autosave_discard, autosave_fetch, autosave_store
 from reviews.models import Article
 
 
@@ -58,3 +68,42 @@ def revision_restore_view(
     revision_restore(article=article, version=version, by=request.user)
     messages.success(request, "Restored. The restore is itself a revision you can undo.")
     return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
+
+
+def autosave_view(request: HttpRequest, *, model_admin: ModelAdmin) -> HttpResponse:
+    """GET ?key= returns this user's draft; POST {key, base_token, data | discard} keeps it."""
+    if request.method == "GET":
+        key = request.GET.get("key", "")
+        try:
+            draft = autosave_fetch(user=request.user, key=key)
+        except AutosaveRefused as exc:
+            return JsonResponse({"error": str(exc)}, status=403)
+        return JsonResponse({"draft": draft and _draft_json(draft)})
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    try:
+        payload = json.loads(request.body or b"{}")
+        key = str(payload.get("key", ""))
+        if payload.get("discard"):
+            autosave_fetch(user=request.user, key=key)  # checks the user may touch it
+            autosave_discard(user=request.user, key=key)
+            return JsonResponse({"draft": None})
+        draft = autosave_store(
+            user=request.user,
+            key=key,
+            base_token=str(payload.get("base_token", "")),
+            data=payload.get("data"),
+        )
+    except (ValueError, AttributeError) as exc:  # JSON errors and AutosaveRefused alike
+        status = 403 if isinstance(exc, AutosaveRefused) else 400
+        return JsonResponse({"error": str(exc) or "Not a JSON draft."}, status=status)
+    return JsonResponse({"draft": _draft_json(draft)})
+
+
+def _draft_json(draft) -> dict:
+    return {
+        "key": draft.key,
+        "base_token": draft.base_token,
+        "data": draft.data,
+        "saved_at": draft.saved_at.isoformat(),
+    }

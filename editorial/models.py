@@ -53,3 +53,23 @@ class Redirect(models.Model):
 
     def __str__(self) -> str:
         return self.old_path
+
+
+class AutosavedDraft(models.Model):
+    """The last unsaved state of an article form, per user: restorable after a lost connection."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    key = models.CharField(max_length=40, help_text="'article-<id>', or 'article-new'.")
+    base_token = models.CharField(
+        max_length=40, blank=True, help_text="The saved version the draft was typed over."
+    )
+    data = models.JSONField(help_text="Form field names and values, as the browser had them.")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="autosaved_draft_per_user_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.user})"

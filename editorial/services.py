@@ -1,4 +1,7 @@
-"""Editorial writes: status transitions with who and when, and redirects for renamed pages."""
+"""Editorial writes: status transitions, redirects for renamed pages, autosaved drafts."""
+
+import json
+import re
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
@@ -8,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from editorial.models import Redirect, StatusChange
+from editorial.models import AutosavedDraft, Redirect, StatusChange
 from reviews.models import Article, ArticleStatus, Author
 
 User = AbstractBaseUser | AnonymousUser
@@ -87,3 +90,52 @@ def author_for_user(user: AbstractBaseUser) -> Author:
         n += 1
         slug = f"{base}-{n}"
     return Author.objects.create(name=name, slug=slug, user=user)
+
+
+AUTOSAVE_KEY = re.compile(r"^article-(?:new|[1-9][0-9]{0,18})$")
+AUTOSAVE_MAX_BYTES = 1024 * 1024
+
+
+class AutosaveRefused(ValueError):
+    """A draft that is malformed, too large, or for an article the user may not edit."""
+
+
+def _autosave_article(user: User, key: str) -> Article | None:
+    if not AUTOSAVE_KEY.match(key):
+        raise AutosaveRefused("Unknown draft key.")
+    if key == "article-new":
+        if not user.has_perm("reviews.add_article"):
+            raise AutosaveRefused("You cannot write articles.")
+        return None
+    article = Article.objects.filter(pk=int(key.removeprefix("article-"))).first()
+    if article is None or not can_edit_article(user, article):
+        raise AutosaveRefused("You cannot edit this article.")
+    return article
+
+
+def autosave_store(*, user: User, key: str, base_token: str, data: object) -> AutosavedDraft:
+    """Keep the latest unsaved state of an article form for this user."""
+    _autosave_article(user, key)
+    if not isinstance(data, dict) or not all(
+        isinstance(name, str)
+        and isinstance(values, list)
+        and all(isinstance(value, str) for value in values)
+        for name, values in data.items()
+    ):
+        raise AutosaveRefused("A draft is a mapping of field names to lists of strings.")
+    if len(json.dumps(data)) > AUTOSAVE_MAX_BYTES:
+        raise AutosaveRefused("This draft is too large to keep on the server.")
+    draft, _ = AutosavedDraft.objects.update_or_create(
+        user=user, key=key, defaults={"data": data, "base_token": base_token[:40]}
+    )
+    return draft
+
+
+def autosave_fetch(*, user: User, key: str) -> AutosavedDraft | None:
+    _autosave_article(user, key)
+    return AutosavedDraft.objects.filter(user=user, key=key).first()
+
+
+def autosave_discard(*, user: User, key: str) -> None:
+    """Forget the draft: restored, thrown away, or saved for real."""
+    AutosavedDraft.objects.filter(user=user, key=key).delete()

@@ -10,13 +10,14 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from editorial import presence
-from editorial.admin_views import revision_compare_view, revision_restore_view
+from editorial.admin_views import autosave_view, revision_compare_view, revision_restore_view
 from editorial.forms import ArticleEditorialForm
 from editorial.revisions import article_versions
 from editorial.services import (
     article_status_record,
     articles_editable_by,
     author_for_user,
+    autosave_discard,
     can_edit_article,
     can_publish,
 )
@@ -163,6 +164,10 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
     """Articles with their sections; contributors see and edit only their own drafts."""
 
     form = ArticleEditorialForm
+
+    class Media:
+        js = ["editorial/autosave.js"]
+
     list_display = [
         "title",
         "kind",
@@ -228,6 +233,7 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
         return [
             path("import/", view(article_import_view), name="reviews_article_import"),
+            path("autosave/", view(autosave_view), name="reviews_article_autosave"),
             path(
                 "<path:object_id>/history/compare/",
                 view(revision_compare_view),
@@ -265,6 +271,8 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
         super().save_model(request, obj, form, change)
         article_status_record(article=obj, from_status=from_status, by=request.user)
         presence.editing_left(article_id=obj.pk, user_id=request.user.pk)
+        # Saved for real: the autosaved copy has done its job.
+        autosave_discard(user=request.user, key=f"article-{obj.pk}" if change else "article-new")
 
     def change_view(self, request: HttpRequest, object_id: str, form_url="", extra_context=None):
         if request.method == "GET" and object_id.isdigit():
