@@ -27,7 +27,13 @@ def validate_image_upload(file: File) -> None:
         with PILImage.open(file) as image:
             image_format = image.format
             width, height = image.size
-            image.verify()
+            image.verify()  # structure and checksums, without decoding
+        if width * height <= settings.FILMSITE_MAX_IMAGE_PIXELS:
+            # verify() does not decode JPEG data: a truncated file passes it. Decode it here,
+            # so the upload is refused with a message rather than failing later in save().
+            file.seek(0)
+            with PILImage.open(file) as image:
+                image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(
             "This file is not an image we can read (JPEG, PNG, WebP or GIF).", code="not_an_image"

@@ -119,3 +119,29 @@ def test_external_links_must_point_at_their_site(validator, good, bad):
     validator(good)
     with pytest.raises(ValidationError):
         validator(bad)
+
+
+def jpeg_bytes() -> bytes:
+    buffer = io.BytesIO()
+    PILImage.effect_noise((64, 64), 80).convert("RGB").save(buffer, format="JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def test_a_truncated_jpeg_is_refused_with_a_message():
+    whole = jpeg_bytes()
+    validators.validate_image_upload(upload(whole, "still.jpg"))  # the whole file is fine
+    with pytest.raises(ValidationError) as excinfo:
+        validators.validate_image_upload(upload(whole[: len(whole) // 2], "still.jpg"))
+    assert excinfo.value.code == "not_an_image"
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_truncated_jpeg_without_an_error_page(admin_client):
+    data = jpeg_bytes()
+    response = admin_client.post(
+        reverse("admin:reviews_image_add"),
+        {"file": upload(data[: len(data) // 2], "cut.jpg"), "kind": "still", "alt_text": "Cut"},
+    )
+    assert response.status_code == 200
+    assert "not an image we can read" in response.content.decode()
+    assert not Image.objects.exists()
