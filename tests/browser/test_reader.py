@@ -1,8 +1,13 @@
 """In a real browser: spoilers start hidden, open by click and keyboard, and "I've seen this
 film" persists across pages until undone. Also saves screenshots of an article and a film page."""
 
+from importlib import import_module
+
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from people.models import Person
 from reviews.models import Article, Film
@@ -103,6 +108,14 @@ def test_pages_work_without_javascript(browser, live_server, two_articles):
 
 @pytest.fixture
 def demo():
+    """The demo content. Its logins need the editorial groups a data migration makes, and the
+    flush after any transactional test deletes them, so they are made again the same way."""
+    if not Group.objects.filter(name="Editor").exists():
+        migration = ("editorial", "0002_editorial_groups")
+        state = MigrationLoader(connection).project_state(migration, at_end=True)
+        groups = import_module("editorial.migrations.0002_editorial_groups")
+        with connection.schema_editor() as schema_editor:
+            groups.create_groups(state.apps, schema_editor)
     call_command("load_demo", password="browser-test-demo")
 
 
