@@ -1,9 +1,18 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import format_html
 
-from editorial.models import Redirect, StatusChange
+from editorial.models import PreviewLink, Redirect, StatusChange
+from editorial.preview import (
+    DEFAULT_LINK_DAYS,
+    MAX_LINK_DAYS,
+    preview_link_create,
+    preview_link_revoke,
+    preview_link_url,
+)
 from filmsite.admin_utils import FastChangeList
 
 
@@ -71,3 +80,64 @@ class AuditLogAdmin(FastChangeList):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+class PreviewLinkForm(forms.ModelForm):
+    days = forms.IntegerField(
+        min_value=1,
+        max_value=MAX_LINK_DAYS,
+        initial=DEFAULT_LINK_DAYS,
+        help_text=f"How long the link works: 1 to {MAX_LINK_DAYS} days.",
+    )
+
+    class Meta:
+        model = PreviewLink
+        fields = ["article", "note"]
+
+
+@admin.register(PreviewLink)
+class PreviewLinkAdmin(FastChangeList):
+    """Share an unpublished article with someone who has no account; revoke it any time."""
+
+    form = PreviewLinkForm
+    list_display = ["article", "note", "created_by", "expires_at", "state", "link"]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["article__title", "note"]
+    autocomplete_fields = ["article"]
+    actions = ["revoke"]
+
+    def get_fields(self, request: HttpRequest, obj: PreviewLink | None = None):
+        return ["article", "note", "days"] if obj is None else ["article", "note", "link", "state"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: PreviewLink | None = None):
+        return [] if obj is None else ["article", "link", "state"]
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        return {"article": request.GET.get("article")}
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        created = preview_link_create(
+            article=obj.article, by=request.user, days=form.cleaned_data["days"], note=obj.note
+        )
+        obj.pk, obj.public_id, obj.expires_at = created.pk, created.public_id, created.expires_at
+        obj._state.adding = False
+
+    @admin.display(description="Link")
+    def link(self, obj: PreviewLink) -> str:
+        url = preview_link_url(obj)
+        return format_html('<a href="{}" rel="noreferrer" target="_blank">{}</a>', url, url)
+
+    @admin.display(description="State")
+    def state(self, obj: PreviewLink) -> str:
+        if obj.revoked_at:
+            return "Revoked"
+        return "Expired" if obj.expires_at <= timezone.now() else "Live"
+
+    @admin.action(description="Revoke the selected links")
+    def revoke(self, request: HttpRequest, queryset) -> None:
+        for link in queryset:
+            preview_link_revoke(link=link)
+        self.message_user(request, f"Revoked {len(queryset)} link(s); they now show nothing.")

@@ -16,8 +16,15 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_GET, require_POST
 
+from editorial.preview import (
+    article_preview_response,
+    preview_link_resolve,
+    render_in_rollback,
+)
 from editorial.revisions import article_versions, revision_restore, snapshot, snapshot_diff
 from editorial.services import AutosaveRefused, autosave_discard, autosave_fetch, autosave_store
 from reviews.models import Article
@@ -107,3 +114,77 @@ def _draft_json(draft) -> dict:
         "data": draft.data,
         "saved_at": draft.saved_at.isoformat(),
     }
+
+
+@require_POST
+def article_preview_view(
+    request: HttpRequest, object_id: str | None = None, *, model_admin: ModelAdmin
+) -> HttpResponse:
+    """The article form as typed, shown as readers would see it, without saving anything."""
+    obj = model_admin.get_object(request, object_id) if object_id else None
+    if object_id and obj is None:
+        raise Http404("No such article.")
+    allowed = (
+        model_admin.has_change_permission(request, obj)
+        if obj
+        else model_admin.has_add_permission(request)
+    )
+    if not allowed:
+        raise PermissionDenied
+    change = obj is not None
+    form_class = model_admin.get_form(request, obj, change=change)
+    form_class.check_stale = False
+    form = form_class(request.POST, request.FILES, instance=obj)
+    valid = form.is_valid()
+    article = model_admin.save_form(request, form, change=change) if valid else form.instance
+    formsets, _ = model_admin._create_formsets(request, article, change=change)
+    if not (valid and all(formset.is_valid() for formset in formsets)):
+        errors = list(form.errors.items())
+        for formset in formsets:
+            errors += [("Sections", formset.non_form_errors())] if formset.non_form_errors() else []
+            for number, form_errors in enumerate(formset.errors, start=1):
+                errors += [(f"Section {number}, {name}", m) for name, m in form_errors.items()]
+        context = {
+            **model_admin.admin_site.each_context(request),
+            "title": "Fix these before previewing",
+            "errors": errors,
+        }
+        return TemplateResponse(
+            request, "admin/reviews/article/preview_errors.html", context, status=400
+        )
+
+    def write() -> int:
+        article.save()
+        model_admin.save_related(request, form, formsets, change=change)
+        return article.pk
+
+    return render_in_rollback(write, request, note="Preview of your unsaved changes")
+
+
+@require_GET
+def revision_preview_view(
+    request: HttpRequest, object_id: str, version_id: str, *, model_admin: ModelAdmin
+) -> HttpResponse:
+    article, versions = _article_and_versions(request, model_admin, object_id)
+    version = get_object_or_404(versions, pk=version_id)
+
+    def write() -> int:
+        version.revision.revert(delete=True)
+        return article.pk
+
+    when = date_format(localtime(version.revision.date_created), "DATETIME_FORMAT")
+    return render_in_rollback(write, request, note=f"Preview of the revision saved {when}")
+
+
+@require_GET
+def preview_link_view(request: HttpRequest, token: str) -> HttpResponse:
+    """What an outside reader (a fact-checker) sees through a share link: no account needed."""
+    link = preview_link_resolve(token)
+    if link is None:
+        raise Http404("This preview link is invalid, expired or revoked.")
+    until = date_format(localtime(link.expires_at), "DATETIME_FORMAT")
+    response = article_preview_response(
+        request, link.article_id, note=f"Shared preview, not published. Link valid until {until}."
+    )
+    response["Referrer-Policy"] = "no-referrer"  # the token must not leak to linked sites
+    return response

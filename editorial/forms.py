@@ -15,6 +15,7 @@ class ArticleEditorialForm(forms.ModelForm):
     """Knows its user (set by ArticleAdmin.get_form) and the version the editor started from."""
 
     user: AbstractBaseUser  # set on the subclass the admin builds per request
+    check_stale = True  # a preview shows the form as typed, whoever saved since
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -48,7 +49,7 @@ class ArticleEditorialForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if self.instance.pk:
+        if self.instance.pk and self.check_stale:
             self._refuse_stale_save()
         if (
             cleaned.get("status") == Article.Status.PUBLISHED

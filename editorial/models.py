@@ -1,4 +1,6 @@
-"""The record of an editorial workflow: status changes, and the old addresses of renamed pages."""
+"""The editorial workflow's records: status changes, old addresses, drafts and preview links."""
+
+import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -73,3 +75,40 @@ class AutosavedDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} ({self.user})"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def usable(self, *, now=None) -> "PreviewLinkQuerySet":
+        from django.utils import timezone
+
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A signed link that shows one unpublished article to someone without an account."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="preview_links")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    note = models.CharField(
+        max_length=200, blank=True, help_text="Who it is for, e.g. 'fact-checker, legal read'."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, editable=False, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="preview_link_expires_after_creation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Preview of {self.article}" + (f" for {self.note}" if self.note else "")

@@ -28,6 +28,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("", include("editorial.urls")),
     path("", include("people.urls")),
     path("", include("reviews.urls")),
 ]

@@ -10,7 +10,13 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from editorial import presence
-from editorial.admin_views import autosave_view, revision_compare_view, revision_restore_view
+from editorial.admin_views import (
+    article_preview_view,
+    autosave_view,
+    revision_compare_view,
+    revision_preview_view,
+    revision_restore_view,
+)
 from editorial.forms import ArticleEditorialForm
 from editorial.revisions import article_versions
 from editorial.services import (
@@ -234,6 +240,18 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
         return [
             path("import/", view(article_import_view), name="reviews_article_import"),
             path("autosave/", view(autosave_view), name="reviews_article_autosave"),
+            path("preview/", view(article_preview_view), name="reviews_article_preview_new"),
+            # Before "<path:object_id>/preview/", which would swallow "1/history/5/preview/".
+            path(
+                "<path:object_id>/history/<int:version_id>/preview/",
+                view(revision_preview_view),
+                name="reviews_article_revision_preview",
+            ),
+            path(
+                "<path:object_id>/preview/",
+                view(article_preview_view),
+                name="reviews_article_preview",
+            ),
             path(
                 "<path:object_id>/history/compare/",
                 view(revision_compare_view),
