@@ -117,7 +117,9 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
                 options = {"publish": data.get("publish", False), "overwrite": data["overwrite"]}
                 key = _preview_key(parsed.fingerprint, data)
                 if "confirm" in request.POST and data["previewed"] == key:
-                    result = article_import(parsed=parsed, source_text=text, **options)
+                    result = article_import(
+                        parsed=parsed, source_text=text, by=request.user, **options
+                    )
                     return _confirmed(request, result, model_admin)
                 result = article_import(parsed=parsed, source_text=text, dry_run=True, **options)
             except ImportTextError as exc:

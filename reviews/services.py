@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
+import reversion
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -143,11 +145,17 @@ def article_import_bytes(
     publish: bool = False,
     dry_run: bool = False,
     overwrite: bool = False,
+    by: AbstractBaseUser | None = None,
 ) -> ImportResult:
     """Decode, parse and import one file; raises ImportTextError when it cannot be imported."""
     text, parsed = decode_and_parse(data, max_bytes=max_bytes, film_hint=film_hint)
     return article_import(
-        parsed=parsed, source_text=text, publish=publish, dry_run=dry_run, overwrite=overwrite
+        parsed=parsed,
+        source_text=text,
+        publish=publish,
+        dry_run=dry_run,
+        overwrite=overwrite,
+        by=by,
     )
 
 
@@ -158,6 +166,7 @@ def article_import(
     publish: bool = False,
     dry_run: bool = False,
     overwrite: bool = False,
+    by: AbstractBaseUser | None = None,
 ) -> ImportResult:
     """Save one parsed text (film, people, credits, article, sections) all or nothing.
 
@@ -167,7 +176,11 @@ def article_import(
     text, roll everything back and still return the full report.
     """
     try:
-        with transaction.atomic():
+        with transaction.atomic(), reversion.create_revision():
+            # Like an admin save, an import is a revision (with its author when known).
+            reversion.set_comment("Imported from a text.")
+            if by is not None and by.is_authenticated:
+                reversion.set_user(by)
             result = _Import(parsed, source_text, publish=publish, overwrite=overwrite).run()
             result.dry_run = dry_run
             if dry_run or result.article.outcome == "skipped":

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from editorial.revisions import article_versions
+from reviews.models import Article
 from tests import factories as f
 from tests.editorial.conftest import article_form_data
 
@@ -104,3 +105,17 @@ def test_contributor_cannot_see_or_restore_someone_elses_history(contributor, re
     assert client.post(restore).status_code == 404
     revised.refresh_from_db()
     assert revised.title == "Second title"
+
+
+def test_an_import_is_a_revision_by_the_importing_editor(editor):
+    from pathlib import Path
+
+    from reviews.services import article_import_bytes
+
+    sample = sorted((Path(__file__).parents[1] / "importer" / "samples").glob("*.txt"))[0]
+    result = article_import_bytes(data=sample.read_bytes(), max_bytes=2**21, by=editor)
+    article = Article.objects.get(slug=result.article.slug)
+    revision = article_versions(article).get().revision
+    assert revision.user == editor and revision.get_comment() == "Imported from a text."
+    sections = revision.version_set.filter(content_type__model="section")
+    assert sections.count() == article.sections.count() > 0
