@@ -173,6 +173,7 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
     class Media:
         js = ["editorial/autosave.js"]
+        css = {"all": ["editorial/admin.css"]}
 
     list_display = [
         "title",
