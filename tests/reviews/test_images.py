@@ -188,8 +188,9 @@ def test_full_clean_refuses_what_is_not_an_image_with_a_clear_message(upload, na
 
 def test_full_clean_refuses_too_many_pixels_with_the_limit(settings):
     settings.FILMSITE_MAX_IMAGE_PIXELS = 10_000
-    Image(alt_text="x", file=SimpleUploadedFile("ok.png", png_claiming(100, 100))).full_clean()
-    image = Image(alt_text="x", file=SimpleUploadedFile("big.png", png_claiming(101, 100)))
+    # Real pictures: a header that merely claims a size is a corrupt file, refused as such.
+    Image(alt_text="x", file=SimpleUploadedFile("ok.png", picture_bytes((100, 100)))).full_clean()
+    image = Image(alt_text="x", file=SimpleUploadedFile("big.png", picture_bytes((101, 100))))
     with pytest.raises(ValidationError, match="at most 10000 pixels"):
         image.full_clean()
 
