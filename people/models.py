@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from reviews import validators
-from reviews.fields import HttpsURLField
+from reviews.fields import HttpsURLField, ProseField
 
 
 def default_sort_name(name: str) -> str:
@@ -28,7 +28,7 @@ class Person(models.Model):
     sort_name = models.CharField(
         max_length=200, blank=True, help_text="How the name is alphabetised, e.g. 'Varda, Agnès'."
     )
-    bio = models.TextField(blank=True)
+    bio = ProseField(blank=True)
     birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
     photo = models.ForeignKey(
         "reviews.Image", models.SET_NULL, null=True, blank=True, related_name="+"
@@ -67,7 +67,7 @@ class Character(models.Model):
     film = models.ForeignKey("reviews.Film", models.CASCADE, related_name="characters")
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220)
-    description = models.TextField(blank=True, help_text="Spoiler-free: who they are at the start.")
+    description = ProseField(blank=True, help_text="Spoiler-free: who they are at the start.")
 
     class Meta:
         ordering = ["film", "name"]

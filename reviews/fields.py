@@ -1,4 +1,8 @@
+"""Model fields with the small fixes our editors' forms need."""
+
+from django import forms
 from django.db import models
+from PIL import Image as PILImage
 
 
 class HttpsURLField(models.URLField):
@@ -6,3 +10,37 @@ class HttpsURLField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class _UnixNewlinesField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+class ProseField(models.TextField):
+    """Text typed in a textarea, stored with \\n line endings.
+
+    Browsers send textareas with \\r\\n: without this, saving an untouched form reports every
+    multi-line field as changed (in the history) and stores a different text.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": _UnixNewlinesField, **kwargs})
+
+
+class SafeImageField(models.ImageField):
+    """An ImageField that lets the validator, not a crash, refuse a decompression bomb.
+
+    Django reads an image's size as soon as a file is assigned; for a bomb Pillow raises
+    there, before any validator could say "too large to process safely".
+    """
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except (PILImage.DecompressionBombError, OSError, ValueError):
+            if self.width_field:
+                setattr(instance, self.width_field, None)
+            if self.height_field:
+                setattr(instance, self.height_field, None)

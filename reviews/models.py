@@ -20,7 +20,7 @@ from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 
 from reviews import validators
-from reviews.fields import HttpsURLField
+from reviews.fields import HttpsURLField, ProseField, SafeImageField
 from reviews.markdown import render_markdown
 
 FIRST_FILM_YEAR = 1870  # Muybridge's motion studies; nothing we review is older
@@ -54,7 +54,7 @@ class Image(models.Model):
 
     Kind = ImageKind
 
-    file = models.ImageField(
+    file = SafeImageField(
         upload_to=image_upload_to,
         width_field="width",
         height_field="height",
@@ -122,7 +122,7 @@ class FilmSeries(models.Model):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    description = models.TextField(blank=True)
+    description = ProseField(blank=True)
 
     class Meta:
         ordering = ["title"]
@@ -269,7 +269,7 @@ class Author(models.Model):
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    bio = models.TextField(blank=True)
+    bio = ProseField(blank=True)
     photo = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -378,7 +378,7 @@ class Article(models.Model):
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.REVIEW)
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    standfirst = models.TextField(
+    standfirst = ProseField(
         blank=True, help_text="The spoiler-free introduction under the headline."
     )
     author = models.ForeignKey(
@@ -525,7 +525,7 @@ class Section(models.Model):
     heading = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.OTHER)
     is_spoiler = models.BooleanField("spoiler", default=False)
-    body = models.TextField(help_text="Markdown.")
+    body = ProseField(help_text="Markdown.")
     body_html = models.TextField(editable=False, default="")
     image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
     character = models.ForeignKey(

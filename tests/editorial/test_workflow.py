@@ -133,3 +133,20 @@ def test_scheduled_articles_go_live_on_time_without_a_job(client, capsys):
     assert client.get(soon.get_absolute_url()).status_code == 404
     Article.objects.filter(pk=soon.pk).update(published_at=timezone.now() - timedelta(seconds=1))
     assert client.get(soon.get_absolute_url()).status_code == 200
+
+
+def test_an_untouched_form_from_a_browser_changes_nothing(editor, article):
+    """Browsers send textareas with CRLF; stored text keeps LF and no change is logged."""
+    from django.contrib.admin.models import LogEntry
+
+    section = article.sections.get()
+    section.body = "First paragraph.\n\nSecond paragraph."
+    section.save()
+    client = Client()
+    client.force_login(editor)
+    data = article_form_data(article)
+    data["sections-0-body"] = data["sections-0-body"].replace("\n", "\r\n")
+    assert client.post(change_url(article), data).status_code == 302
+    section.refresh_from_db()
+    assert section.body == "First paragraph.\n\nSecond paragraph."
+    assert "Body" not in LogEntry.objects.get().get_change_message()

@@ -145,3 +145,12 @@ def test_admin_refuses_a_truncated_jpeg_without_an_error_page(admin_client):
     assert response.status_code == 200
     assert "not an image we can read" in response.content.decode()
     assert not Image.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_huge_bomb_gets_the_validators_message_not_a_crash():
+    image = Image(alt_text="Pier", file=upload(png_claiming(200_000, 200_000)))
+    assert image.width is None  # Django could not read the size, and said nothing
+    with pytest.raises(ValidationError) as excinfo:
+        image.full_clean()
+    assert excinfo.value.error_dict["file"][0].code == "image_bomb"
