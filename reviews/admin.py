@@ -137,7 +137,13 @@ class SectionInline(PrefetchedAutocompleteInline, admin.StackedInline):
     model = Section
     extra = 0
     ordering = ["order"]
-    fields = [("order", "kind", "is_spoiler"), "heading", "body", ("character", "image")]
+    fields = [
+        ("order", "kind", "is_spoiler"),
+        "heading",
+        "body",
+        ("character", "image"),
+        "image_slot",
+    ]
     autocomplete_fields = ["character", "image"]
     classes = ["sections"]
 

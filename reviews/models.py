@@ -528,6 +528,11 @@ class Section(models.Model):
     body = ProseField(help_text="Markdown.")
     body_html = models.TextField(editable=False, default="")
     image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    image_slot = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="A picture the text had here, by its caption: upload it, then attach it.",
+    )
     character = models.ForeignKey(
         "people.Character",
         models.SET_NULL,

@@ -241,6 +241,13 @@ def _clean(instance: ModelT, what: str, **kwargs: Any) -> ModelT:
     return instance
 
 
+def _image_slot(record: SectionRecord) -> str:
+    """What the section remembers of a picture the text had: its caption, else its alt text."""
+    if record.image is None:
+        return ""
+    return (record.image.caption or record.image.alt_text)[:300]
+
+
 def _first_words(body: str) -> str:
     words = plain(re.sub(r"[*_`#>\[\]]+", "", body)).split()
     return " ".join(words[:_FIRST_WORDS]) + (" …" if len(words) > _FIRST_WORDS else "")
@@ -281,8 +288,8 @@ class _Import:
             if record.image:
                 self.warn(
                     f"section {number} ({record.heading or record.kind}) had an image "
-                    f"({record.image.caption or record.image.alt_text!r}): upload the picture "
-                    "and attach it in the admin"
+                    f"({record.image.caption or record.image.alt_text!r}): kept as an image "
+                    "slot; upload the picture and attach it in the admin"
                 )
         return ImportResult(
             fingerprint=self.parsed.fingerprint,
@@ -567,6 +574,7 @@ class _Import:
                     is_spoiler=record.is_spoiler,
                     body=record.body,
                     character=character,
+                    image_slot=_image_slot(record),
                 )
             )
         return sections
@@ -685,7 +693,16 @@ def _content(
         author,
         sorted({tag.casefold() for tag in tags}),
         [
-            (s.order, s.heading, s.kind, s.is_spoiler, s.body, s.character_id, s.image_id)
+            (
+                s.order,
+                s.heading,
+                s.kind,
+                s.is_spoiler,
+                s.body,
+                s.character_id,
+                s.image_id,
+                s.image_slot,
+            )
             for s in sections
         ],
     )

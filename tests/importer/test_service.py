@@ -103,8 +103,11 @@ def test_runtime_genres_and_character_sections_from_an_analysis():
     assert Character.objects.filter(film=film, name="Ada").count() == 1  # the credit's, reused
 
 
-def test_image_slots_become_warnings_and_report_entries():
+def test_image_slots_are_kept_on_their_section_and_reported():
     result = import_sample("analysis_salt_road_ending.txt")
+    stored = Article.objects.get(slug=result.article.slug).sections.order_by("order")
+    assert stored[1].image_slot == "A still from “The Salt Road” (2019)"
+    assert stored[0].image_slot == ""
 
     slot = result.sections[1].image
     assert slot == {
