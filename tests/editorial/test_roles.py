@@ -186,3 +186,41 @@ def test_editor_must_give_a_publication_time(client, editor):
     response = client.post(change_url(article), article_form_data(article, status="published"))
     assert response.status_code == 200
     assert "Give the moment readers may see it" in response.content.decode()
+
+
+def _changelists():
+    from django.contrib import admin
+
+    return sorted(
+        (f"{model._meta.app_label}.{model._meta.model_name}", model)
+        for model in admin.site._registry
+    )
+
+
+@pytest.mark.parametrize("role", ["anonymous", "contributor", "editor", "superuser"])
+def test_every_admin_list_answers_each_role_as_its_permissions_say(
+    client, role, contributor, editor, admin_user
+):
+    """The whole matrix: every registered model's list, for every role."""
+    user = {"contributor": contributor, "editor": editor, "superuser": admin_user}.get(role)
+    if user:
+        client.force_login(user)
+    seen = {}
+    for label, model in _changelists():
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        seen[label] = client.get(url).status_code
+        if user is None:
+            expected = 302  # to the login page
+        else:
+            may = any(
+                user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+                for action in ("view", "change")
+            )
+            expected = 200 if may else 403
+        assert seen[label] == expected, (role, label)
+    if role == "contributor":  # a sanity check on the matrix itself
+        assert seen["reviews.article"] == 200 and seen["auth.user"] == 403
+        assert seen["editorial.previewlink"] == 403 and seen["admin.logentry"] == 403
+    if role == "editor":
+        assert seen["editorial.previewlink"] == 200 and seen["auth.group"] == 403
