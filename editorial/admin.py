@@ -16,15 +16,8 @@ from editorial.preview import (
 from filmsite.admin_utils import FastChangeList
 
 
-@admin.register(StatusChange)
-class StatusChangeAdmin(FastChangeList):
-    """The publication's status log: read-only, it is a record."""
-
-    list_display = ["changed_at", "article", "from_status", "to_status", "changed_by"]
-    list_select_related = ["article", "changed_by"]
-    list_filter = ["to_status"]
-    search_fields = ["article__title"]
-    date_hierarchy = None
+class RecordAdmin(FastChangeList):
+    """A log that nobody edits: readable by those allowed to view it, and that is all."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -34,6 +27,17 @@ class StatusChangeAdmin(FastChangeList):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(RecordAdmin):
+    """The publication's status log: read-only, it is a record."""
+
+    list_display = ["changed_at", "article", "from_status", "to_status", "changed_by"]
+    list_select_related = ["article", "changed_by"]
+    list_filter = ["to_status"]
+    search_fields = ["article__title"]
+    date_hierarchy = None
 
 
 @admin.register(Redirect)
@@ -48,7 +52,7 @@ class RedirectAdmin(FastChangeList):
 
 
 @admin.register(LogEntry)
-class AuditLogAdmin(FastChangeList):
+class AuditLogAdmin(RecordAdmin):
     """Who changed what and when in the admin: articles, films, people and everything else."""
 
     list_display = ["action_time", "user", "content_type", "target", "action", "change_message"]
@@ -71,15 +75,6 @@ class AuditLogAdmin(FastChangeList):
     @admin.display(description="What changed")
     def change_message(self, entry: LogEntry) -> str:
         return entry.get_change_message()
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 class PreviewLinkForm(forms.ModelForm):

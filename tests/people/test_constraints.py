@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from people.models import Credit, Person
 from tests.factories import (
@@ -12,15 +11,9 @@ from tests.factories import (
     FilmFactory,
     PersonFactory,
 )
+from tests.helpers import refused
 
 pytestmark = pytest.mark.django_db
-
-
-def refused(create, constraint: str | None = None) -> None:
-    with pytest.raises(IntegrityError) as excinfo, transaction.atomic():
-        create()
-    if constraint:
-        assert constraint in str(excinfo.value)
 
 
 def test_person_name_required():

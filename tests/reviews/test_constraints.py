@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from reviews.models import Article, Film, Image, Section, WatchOption
 from tests.factories import (
@@ -17,16 +16,9 @@ from tests.factories import (
     SectionFactory,
     WatchOptionFactory,
 )
+from tests.helpers import refused
 
 pytestmark = pytest.mark.django_db
-
-
-def refused(create, constraint: str | None = None) -> None:
-    """The write raises IntegrityError; for CHECK constraints the error names the constraint."""
-    with pytest.raises(IntegrityError) as excinfo, transaction.atomic():
-        create()
-    if constraint:
-        assert constraint in str(excinfo.value)
 
 
 @pytest.mark.parametrize("year", [1869, 2101])
