@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test lint format check-migrations clean
+.PHONY: demo test lint format check-migrations backup restore clean
 
 # The virtualenv is rebuilt only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -33,6 +33,18 @@ format: $(STAMP)
 
 check-migrations: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Database (pg_dump or dumpdata, from DATABASE_URL) and MEDIA_ROOT in one archive.
+BACKUP ?= backups/filmsite-$(shell date -u +%Y%m%d-%H%M%S).tar.gz
+
+backup: $(STAMP)
+	$(BIN)/python manage.py backup $(BACKUP)
+
+# Into an empty database and MEDIA_ROOT: make restore BACKUP=backups/filmsite-....tar.gz
+restore: $(STAMP)
+	@test -n "$(filter command line environment,$(origin BACKUP))" \
+		|| { echo "Say which archive: make restore BACKUP=path"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles test-output
