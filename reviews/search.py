@@ -26,7 +26,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from people.models import Person
-from reviews.models import Article, Film, Section
+from reviews.models import Article, Film, Section, html_to_text
 
 CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -85,12 +85,68 @@ def unindex_article(article_id: int) -> None:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [article_id])
 
 
+REBUILD_CHUNK = 1000
+
+
 def rebuild() -> int:
-    """Reindex every article (after a bulk import that bypassed save()); returns the count."""
-    ids = list(Article.objects.values_list("pk", flat=True))
-    for article_id in ids:
-        index_article(article_id)
+    """Reindex every article (after a bulk import that bypassed save()); returns the count.
+
+    Set-based, a chunk of articles at a time: two reads and one write per chunk instead of four
+    queries per article, so 100,000 articles take seconds, not hours. Same text as index_article.
+    """
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+    for start in range(0, len(ids), REBUILD_CHUNK):
+        chunk = ids[start : start + REBUILD_CHUNK]
+        _reindex_range(chunk[0], chunk[-1])
     return len(ids)
+
+
+def _reindex_range(first_id: int, last_id: int) -> None:
+    """Rewrite the search documents of the articles with ids in [first_id, last_id]."""
+    heads = list(
+        Article.objects.filter(pk__gte=first_id, pk__lte=last_id)
+        .order_by("pk")
+        .values_list("pk", "title", "standfirst")
+    )
+    texts: dict[int, list[str]] = {pk: [] for pk, _, _ in heads}
+    # The spoiler gate, as in Article.public_text(): only spoiler-free sections, in order.
+    sections = (
+        Section.objects.spoiler_free()
+        .filter(article_id__gte=first_id, article_id__lte=last_id)
+        .order_by("article_id", "order")
+        .values_list("article_id", "body_html")
+    )
+    for article_id, body_html in sections:
+        texts[article_id].append(html_to_text(body_html))
+    rows = [(pk, " ".join(parts)) for pk, parts in texts.items()]
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        if is_postgresql():
+            # The same weighted vector as index_article's SearchVector sum, for a whole chunk.
+            values = ", ".join(["(%s, %s)"] * len(rows))
+            cursor.execute(
+                "UPDATE reviews_article AS a SET search_text = v.text, search_vector = "
+                "setweight(to_tsvector(%s::regconfig, COALESCE(a.title, '')), 'A') || "
+                "setweight(to_tsvector(%s::regconfig, COALESCE(a.standfirst, '')), 'B') || "
+                "setweight(to_tsvector(%s::regconfig, v.text), 'C') "
+                f"FROM (VALUES {values}) AS v(id, text) WHERE a.id = v.id",
+                [CONFIG, CONFIG, CONFIG, *(value for row in rows for value in row)],
+            )
+            return
+        cursor.executemany(
+            "UPDATE reviews_article SET search_text = %s WHERE id = %s",
+            [(text, pk) for pk, text in rows],
+        )
+        if connection.vendor == "sqlite":
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, standfirst, search_text) "
+                "VALUES (%s, %s, %s, %s)",
+                [(pk, title, standfirst, " ".join(texts[pk])) for pk, title, standfirst in heads],
+            )
 
 
 def _article_saved(sender, instance: Article, raw: bool = False, **kwargs) -> None:

@@ -1,0 +1,730 @@
+"""A deterministic, realistic archive for measuring filmsite at scale (issue 7, point 1).
+
+Everything comes from one seeded random.Random and a small built-in vocabulary: invented names
+from syllables, film-criticism sentences from templates. Rows are written with bulk_create (no
+per-row signals), Markdown is rendered once per distinct paragraph, and the search index is
+rebuilt once at the end.
+"""
+
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag, TaggedItem
+from tqdm import tqdm
+
+from people.models import Character, Credit, Person, default_sort_name
+from reviews import search
+from reviews.markdown import render_markdown
+from reviews.models import (
+    RATINGS,
+    Article,
+    Author,
+    Country,
+    Film,
+    FilmSeries,
+    Genre,
+    Language,
+    Section,
+)
+
+# Proportions of the issue's archive: 100,000 articles, 20,000 films, 100,000 people, 500,000
+# credits. Smaller runs scale every count down with the number of articles.
+FILMS_PER_ARTICLE = 0.2
+PEOPLE_PER_ARTICLE = 1.0
+CREDITS_PER_FILM = 25
+BATCH = 2000
+PARAGRAPH_POOL = 20_000  # distinct paragraphs; each is rendered to HTML once
+
+Progress = Callable[..., Iterator]
+
+# Vocabulary ----------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+ONSETS = _words("b br c ch d dr f g gr h j k l m n p pr r s sh st t tr v w z")
+VOWELS = _words("a e i o u a e i o ai ea ou ie")
+CODAS = ["", "", "n", "l", "r", "s", "th", "m", "nd", "rk", "ll", "st"]
+
+ADJECTIVES = _words(
+    """
+restless quiet luminous brittle patient tender severe sprawling intimate unhurried feverish
+austere wry melancholy elliptical generous cold warm lucid murky hushed brazen fragile radiant
+knotty playful solemn sly bruised weightless hypnotic uneasy deliberate tactile grainy
+exacting mournful buoyant flinty sparse lush nervous steady haunted candid elegant jagged
+"""
+)
+NOUNS = _words(
+    """
+camera frame shot sequence close-up montage score silence performance gesture corridor kitchen
+harbour window mirror staircase letter road winter summer river field city village night morning
+reunion funeral wedding journey confession argument secret memory ghost photograph doorway car
+train station lighthouse orchard factory theatre island border hospital classroom garden storm
+"""
+)
+ABSTRACTS = _words(
+    """
+grief memory guilt desire loyalty faith class ambition loneliness childhood exile jealousy
+forgiveness obsession power friendship betrayal tenderness shame freedom duty revenge work
+family migration ageing innocence violence survival belonging chance regret hope
+"""
+)
+VERBS = _words(
+    """
+lingers settles drifts circles holds watches trusts withholds frames tracks follows finds
+returns interrupts complicates undercuts sharpens softens earns mirrors echoes unsettles
+"""
+)
+CRAFT = [
+    "editing", "cinematography", "sound design", "production design", "blocking", "lighting",
+    "pacing", "dialogue", "framing", "colour palette", "screenplay", "ensemble",
+    "lead performance", "supporting cast", "score",
+]  # fmt: skip
+ROLES_WORDS = _words(
+    """
+director writer actor cast editor composer cinematographer screenwriter debut auteur
+"""
+)
+GENRES = _words(
+    """
+Drama Comedy Thriller Horror Romance Documentary Animation Western Musical Crime Mystery
+Science-fiction Fantasy War Noir Melodrama Adventure Biography History Family Satire
+Road-movie Coming-of-age Heist Sports
+"""
+)
+COUNTRIES = _words(
+    """
+France Italy Japan Mexico Brazil Nigeria India Iran Egypt Senegal Poland Hungary Romania
+Sweden Norway Denmark Finland Ireland Spain Portugal Greece Turkey Germany Austria Belgium
+Netherlands Canada Argentina Chile Colombia Peru Korea Taiwan China Thailand Philippines
+Australia Kenya Morocco Ghana
+"""
+)
+LANGUAGES = _words(
+    """
+English French Italian Japanese Spanish Portuguese Yoruba Hindi Persian Arabic Wolof Polish
+Hungarian Romanian Swedish Norwegian Danish Finnish Irish Greek Turkish German Dutch Korean
+Mandarin Cantonese Thai Tagalog Swahili Tamil
+"""
+)
+
+SENTENCES = [
+    "The {adj} {noun} {verb} on {abstract} longer than we expect.",
+    "What the {craft} understands is that {abstract} is rarely spoken aloud.",
+    "Every {noun} here is {adj}, and the film {verb} on that feeling.",
+    "The {role} {verb} on the {noun} until it becomes a kind of *{abstract}*.",
+    "It is a film about {abstract}, but also about a {adj} {noun} and the people who pass it.",
+    "Scene by scene, the {craft} {verb} on what the characters refuse to say.",
+    'A line like "{cap_abstract} is a {noun}" should not work; here it does.',
+    "The middle hour {verb} on a {adj} {noun}, and the tension is **earned**.",
+    "Few recent films treat {abstract} with such {adj} patience.",
+    "If the {craft} sometimes feels {adj}, the {noun} scenes more than make up for it.",
+    "By the final {noun} the film has turned {abstract} into something close to {abstract2}.",
+    "The {role} never underlines a thing -- the {adj} {noun} does the work.",
+    "You leave thinking less about the plot than about the {noun} and its {adj} light.",
+    "The {craft} keeps a {adj} distance, so {abstract} arrives without warning.",
+]
+SPOILER_SENTENCES = [
+    "In the last act the {noun} burns, and with it the lie about {abstract}.",
+    "The twist -- that the {noun} was never empty -- reframes every earlier {adj} scene.",
+    "When the mother finally reads the letter, {abstract} gives way to {abstract2}.",
+    "The ending returns to the {noun}: the brother is gone, and nobody says why.",
+    "We learn in the final scene that the {role} had staged the {noun} all along.",
+]
+FILM_TITLE_TEMPLATES = [
+    "The {cap_noun}",
+    "{cap_adj} {cap_noun}",
+    "The {cap_adj} {cap_noun}",
+    "{cap_noun} of {cap_abstract}",
+    "A {cap_noun} in {season}",
+    "{name}",
+    "{name}'s {cap_noun}",
+    "After the {cap_noun}",
+    "{cap_abstract}",
+    "Night {cap_noun}",
+]
+SEASONS = ["Winter", "Spring", "Summer", "Autumn", "August", "November", "May"]
+ARTICLE_KINDS = [  # kind, weight, films per article (min, max)
+    (Article.Kind.REVIEW, 45, (1, 1)),
+    (Article.Kind.SYNOPSIS, 15, (1, 1)),
+    (Article.Kind.ENDING, 15, (1, 1)),
+    (Article.Kind.ESSAY, 15, (1, 3)),
+    (Article.Kind.LIST, 10, (5, 10)),
+]
+STATUSES = [  # status, weight; "scheduled" is published with a date still to come
+    ("published", 85),
+    ("scheduled", 2),
+    (Article.Status.DRAFT, 8),
+    (Article.Status.REVIEW, 3),
+    (Article.Status.UNPUBLISHED, 2),
+]
+SPOILER_RATE = 0.38  # after an always-safe opening section: a third of all sections overall
+CREW = [  # role, (min, max) people per film
+    (Credit.Role.DIRECTOR, (1, 2)),
+    (Credit.Role.WRITER, (1, 3)),
+    (Credit.Role.PRODUCER, (1, 3)),
+    (Credit.Role.CINEMATOGRAPHER, (1, 1)),
+    (Credit.Role.EDITOR, (1, 1)),
+    (Credit.Role.COMPOSER, (1, 1)),
+    (Credit.Role.PRODUCTION_DESIGNER, (1, 1)),
+]
+
+
+@dataclass(frozen=True)
+class Sizes:
+    articles: int
+    films: int
+    people: int
+    credits_per_film: int
+    authors: int
+    tags: int
+
+
+def sizes_for(articles: int, *, films: int | None = None, people: int | None = None) -> Sizes:
+    """The issue's proportions, scaled to the number of articles."""
+    return Sizes(
+        articles=articles,
+        films=films or max(5, round(articles * FILMS_PER_ARTICLE)),
+        people=people or max(40, round(articles * PEOPLE_PER_ARTICLE)),
+        credits_per_film=CREDITS_PER_FILM,
+        authors=min(60, max(3, articles // 1500)),
+        tags=min(400, max(20, articles // 250)),
+    )
+
+
+@dataclass
+class Report:
+    """Rows written per table and seconds per phase."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class Words:
+    """Invented names and film-criticism prose from one seeded generator."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def syllables(self, low: int, high: int) -> str:
+        rng = self.rng
+        word = "".join(
+            rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS)
+            for _ in range(rng.randint(low, high))
+        )
+        return word.capitalize()
+
+    def person_name(self) -> str:
+        return f"{self.syllables(1, 2)} {self.syllables(2, 3)}"
+
+    def fill(self, template: str) -> str:
+        rng = self.rng
+        abstract, abstract2 = rng.sample(ABSTRACTS, 2)
+        return template.format(
+            adj=rng.choice(ADJECTIVES),
+            noun=rng.choice(NOUNS),
+            verb=rng.choice(VERBS),
+            abstract=abstract,
+            abstract2=abstract2,
+            craft=rng.choice(CRAFT),
+            role=rng.choice(ROLES_WORDS),
+            cap_adj=rng.choice(ADJECTIVES).capitalize(),
+            cap_noun=rng.choice(NOUNS).capitalize(),
+            cap_abstract=abstract.capitalize(),
+            season=rng.choice(SEASONS),
+            name=self.syllables(2, 3),
+        )
+
+    def sentence(self, *, spoiler: bool = False) -> str:
+        pool = SPOILER_SENTENCES if spoiler and self.rng.random() < 0.5 else SENTENCES
+        return self.fill(self.rng.choice(pool))
+
+    def paragraph(self, *, spoiler: bool = False) -> str:
+        return " ".join(self.sentence(spoiler=spoiler) for _ in range(self.rng.randint(2, 4)))
+
+    def film_title(self) -> str:
+        return self.fill(self.rng.choice(FILM_TITLE_TEMPLATES))[:200]
+
+
+class Slugs:
+    """Unique slugs: the title's slug, with -2, -3... on a clash (existing rows included)."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.taken = set(taken or ())
+
+    def make(self, text: str, max_length: int = 200) -> str:
+        base = slugify(text)[:max_length].strip("-") or "item"
+        slug, n = base, 1
+        while slug in self.taken:
+            n += 1
+            slug = f"{base}-{n}"
+        self.taken.add(slug)
+        return slug
+
+
+def _quiet(iterable, **kwargs):
+    return iterable
+
+
+def generate_corpus(
+    *,
+    articles: int,
+    seed: int = 0,
+    films: int | None = None,
+    people: int | None = None,
+    progress: bool = True,
+) -> Report:
+    """Write a corpus of about `articles` articles in one transaction; returns what it did."""
+    sizes = sizes_for(articles, films=films, people=people)
+    rng = random.Random(seed)
+    words = Words(rng)
+    bar: Progress = tqdm if progress else _quiet
+    report = Report()
+    now = timezone.now().replace(microsecond=0)
+
+    def phase(name: str, started: float) -> None:
+        report.seconds[name] = round(time.perf_counter() - started, 2)
+
+    with transaction.atomic():
+        t = time.perf_counter()
+        genres = _taxonomy(Genre, GENRES)
+        countries = _taxonomy(Country, COUNTRIES)
+        languages = _taxonomy(Language, LANGUAGES)
+        tag_ids = _tags(words, sizes.tags)
+        author_ids = _authors(words, sizes.authors)
+        report.rows |= {"authors": len(author_ids), "tags": len(tag_ids)}
+        phase("taxonomies, tags, authors", t)
+
+        t = time.perf_counter()
+        person_ids = _people(words, sizes.people, bar)
+        report.rows["people"] = len(person_ids)
+        phase("people", t)
+
+        t = time.perf_counter()
+        film_ids, film_titles, series_count = _films(
+            words, sizes.films, genres, countries, languages, tag_ids, bar, report
+        )
+        report.rows["film series"] = series_count
+        phase("films", t)
+
+        t = time.perf_counter()
+        characters, directors = _credits(
+            words, film_ids, person_ids, sizes.credits_per_film, bar, report
+        )
+        phase("characters and credits", t)
+
+        t = time.perf_counter()
+        pool = _paragraph_pool(words, min(PARAGRAPH_POOL, max(200, articles * 4)), bar)
+        phase("paragraphs rendered", t)
+
+        t = time.perf_counter()
+        _articles(
+            words,
+            sizes.articles,
+            film_ids=film_ids,
+            film_titles=film_titles,
+            characters=characters,
+            directors=directors,
+            author_ids=author_ids,
+            tag_ids=tag_ids,
+            pool=pool,
+            now=now,
+            bar=bar,
+            report=report,
+        )
+        phase("articles and sections", t)
+
+        t = time.perf_counter()
+        report.rows["search documents"] = search.rebuild()
+        phase("search index", t)
+    return report
+
+
+def _taxonomy(model, names: list[str]) -> list[int]:
+    model.objects.bulk_create(
+        [model(name=name.replace("-", " "), slug=slugify(name)) for name in names],
+        ignore_conflicts=True,  # --append: the terms may already exist
+    )
+    return list(model.objects.order_by("pk").values_list("pk", flat=True))
+
+
+def _tags(words: Words, count: int) -> list[int]:
+    names = {*ABSTRACTS, *(f"{a} {n}" for a in ABSTRACTS for n in ("films", "on screen"))}
+    names |= {f"{words.rng.choice(ADJECTIVES)} {words.rng.choice(NOUNS)}" for _ in range(count)}
+    chosen = sorted(names)[:count] if len(names) > count else sorted(names)
+    words.rng.shuffle(chosen)
+    Tag.objects.bulk_create(
+        [Tag(name=name, slug=slugify(name)) for name in chosen], ignore_conflicts=True
+    )
+    return list(Tag.objects.filter(name__in=chosen).order_by("pk").values_list("pk", flat=True))
+
+
+def _authors(words: Words, count: int) -> list[int]:
+    slugs = Slugs(set(Author.objects.values_list("slug", flat=True)))
+    authors = []
+    for _ in range(count):
+        name = words.person_name()
+        bio = f"{name} writes about {' and '.join(words.rng.sample(ABSTRACTS, 2))} on film."
+        authors.append(Author(name=name, slug=slugs.make(name), bio=bio))
+    return [a.pk for a in Author.objects.bulk_create(authors, batch_size=BATCH)]
+
+
+def _people(words: Words, count: int, bar: Progress) -> list[int]:
+    slugs = Slugs(set(Person.objects.values_list("slug", flat=True)))
+    ids: list[int] = []
+    for start in bar(range(0, count, BATCH), desc="people", unit="batch"):
+        batch = []
+        for _ in range(min(BATCH, count - start)):
+            name = words.person_name()
+            batch.append(
+                Person(
+                    name=name,
+                    slug=slugs.make(name),
+                    sort_name=default_sort_name(name),  # save() would set it; bulk_create doesn't
+                    birth_year=words.rng.randint(1900, 2005),
+                    bio=words.sentence() if words.rng.random() < 0.3 else "",
+                )
+            )
+        ids += [p.pk for p in Person.objects.bulk_create(batch)]
+    return ids
+
+
+def _films(
+    words: Words,
+    count: int,
+    genres: list[int],
+    countries: list[int],
+    languages: list[int],
+    tag_ids: list[int],
+    bar: Progress,
+    report: Report,
+) -> tuple[list[int], dict[int, str], int]:
+    rng = words.rng
+    slugs = Slugs(set(Film.objects.values_list("slug", flat=True)))
+    series_slugs = Slugs(set(FilmSeries.objects.values_list("slug", flat=True)))
+    # About a tenth of films belong to a series of 2 to 5 films.
+    plan: list[tuple[int | None, int | None]] = []
+    series: list[FilmSeries] = []
+    while len(plan) < count:
+        if rng.random() < 0.04 and count - len(plan) >= 2:
+            length = min(rng.randint(2, 5), count - len(plan))
+            title = f"The {rng.choice(NOUNS).capitalize()} {rng.choice(['Trilogy', 'Cycle'])}"
+            series.append(
+                FilmSeries(title=title, slug=series_slugs.make(title), description=words.sentence())
+            )
+            plan += [(len(series) - 1, order) for order in range(1, length + 1)]
+        else:
+            plan.append((None, None))
+    series_ids = [s.pk for s in FilmSeries.objects.bulk_create(series, batch_size=BATCH)]
+
+    film_ids: list[int] = []
+    titles: dict[int, str] = {}
+    through = {"genres": [], "countries": [], "languages": []}
+    content_type = ContentType.objects.get_for_model(Film)
+    tagged: list[TaggedItem] = []
+    for start in bar(range(0, count, BATCH), desc="films", unit="batch"):
+        batch = []
+        for series_index, order in plan[start : start + BATCH]:
+            title = words.film_title()
+            year = rng.randint(1925, 2025)
+            batch.append(
+                Film(
+                    title=title,
+                    slug=slugs.make(f"{title} {year}"),
+                    year=year,
+                    runtime_minutes=rng.randint(70, 200),
+                    logline=words.sentence(),
+                    series_id=None if series_index is None else series_ids[series_index],
+                    series_order=order,
+                )
+            )
+        for film in Film.objects.bulk_create(batch):
+            film_ids.append(film.pk)
+            titles[film.pk] = film.title
+            for name, pool, most in (
+                ("genres", genres, 3),
+                ("countries", countries, 2),
+                ("languages", languages, 2),
+            ):
+                for term in rng.sample(pool, rng.randint(1, most)):
+                    through[name].append((film.pk, term))
+            tagged += [
+                TaggedItem(content_type=content_type, object_id=film.pk, tag_id=tag)
+                for tag in rng.sample(tag_ids, min(len(tag_ids), rng.randint(1, 4)))
+            ]
+    for name, model_field in (
+        ("genres", "genre"),
+        ("countries", "country"),
+        ("languages", "language"),
+    ):
+        model = getattr(Film, name).through
+        rows = [model(film_id=f, **{f"{model_field}_id": term}) for f, term in through[name]]
+        model.objects.bulk_create(rows, batch_size=BATCH * 5)
+        report.rows[f"film {name}"] = len(rows)
+    TaggedItem.objects.bulk_create(tagged, batch_size=BATCH * 5)
+    report.rows["films"] = len(film_ids)
+    report.rows["tagged items"] = report.rows.get("tagged items", 0) + len(tagged)
+    return film_ids, titles, len(series_ids)
+
+
+def _credits(
+    words: Words,
+    film_ids: list[int],
+    person_ids: list[int],
+    per_film: int,
+    bar: Progress,
+    report: Report,
+) -> tuple[dict[int, list[tuple[int, str]]], dict[int, int]]:
+    """Crew and cast for every film; each actor plays a character of that film."""
+    rng = words.rng
+    n_people = len(person_ids)
+
+    def someone() -> int:
+        # Skewed towards the start of the list: a few prolific people, a long tail of one-offs.
+        return person_ids[int(n_people * rng.random() ** 1.6)]
+
+    characters: dict[int, list[tuple[int, str]]] = {}
+    directors: dict[int, int] = {}
+    crew_size = sum((low + high) / 2 for _, (low, high) in CREW)
+    cast_mean = max(2, round(per_film - crew_size))
+    total_characters = total_credits = 0
+    for start in bar(range(0, len(film_ids), BATCH // 4), desc="credits", unit="batch"):
+        chunk = film_ids[start : start + BATCH // 4]
+        new_characters: list[Character] = []
+        crew: list[Credit] = []
+        cast: list[tuple[int, int, int]] = []  # film, person, billing (character by position)
+        for film_id in chunk:
+            for role, (low, high) in CREW:
+                chosen = {someone() for _ in range(rng.randint(low, high))}
+                crew += [
+                    Credit(film_id=film_id, person_id=p, role=role, billing=i)
+                    for i, p in enumerate(sorted(chosen))
+                ]
+                if role == Credit.Role.DIRECTOR:
+                    directors[film_id] = min(chosen)
+            actors = list(
+                dict.fromkeys(someone() for _ in range(rng.randint(cast_mean - 5, cast_mean + 5)))
+            )
+            taken: set[str] = set()
+            for billing, person in enumerate(actors):
+                name = words.person_name()
+                while slugify(name) in taken:
+                    name = words.person_name()
+                taken.add(slugify(name))
+                new_characters.append(
+                    Character(
+                        film_id=film_id,
+                        name=name,
+                        slug=slugify(name),
+                        description=words.sentence() if billing < 3 else "",
+                    )
+                )
+                cast.append((film_id, person, billing))
+        created = Character.objects.bulk_create(new_characters)
+        credits = list(crew)
+        for character, (film_id, person, billing) in zip(created, cast, strict=True):
+            characters.setdefault(film_id, []).append((character.pk, character.name))
+            credits.append(
+                Credit(
+                    film_id=film_id,
+                    person_id=person,
+                    role=Credit.Role.ACTOR,
+                    character_id=character.pk,
+                    billing=billing,
+                )
+            )
+        Credit.objects.bulk_create(credits, batch_size=BATCH * 2)
+        total_characters += len(created)
+        total_credits += len(credits)
+    report.rows |= {"characters": total_characters, "credits": total_credits}
+    return characters, directors
+
+
+def _paragraph_pool(words: Words, size: int, bar: Progress) -> list[tuple[str, str]]:
+    """(Markdown, HTML) paragraphs, each rendered once; every third one gives spoilers away.
+
+    A section body is a few pool paragraphs joined by blank lines, and its HTML is their
+    rendered HTML joined by newlines: exactly what render_markdown makes of the whole body.
+    """
+    pool = []
+    for i in bar(range(size), desc="paragraphs", unit="para", mininterval=1):
+        text = words.paragraph(spoiler=i % 3 == 0)
+        pool.append((text, render_markdown(text)))
+    return pool
+
+
+def _articles(
+    words: Words,
+    count: int,
+    *,
+    film_ids: list[int],
+    film_titles: dict[int, str],
+    characters: dict[int, list[tuple[int, str]]],
+    directors: dict[int, int],
+    author_ids: list[int],
+    tag_ids: list[int],
+    pool: list[tuple[str, str]],
+    now: datetime,
+    bar: Progress,
+    report: Report,
+) -> None:
+    rng = words.rng
+    slugs = Slugs(set(Article.objects.values_list("slug", flat=True)))
+    kinds = [k for k, _, _ in ARTICLE_KINDS]
+    kind_weights = [w for _, w, _ in ARTICLE_KINDS]
+    film_counts = {k: r for k, _, r in ARTICLE_KINDS}
+    statuses = [s for s, _ in STATUSES]
+    status_weights = [w for _, w in STATUSES]
+    safe_pool = [p for i, p in enumerate(pool) if i % 3]
+    spoiler_pool = [p for i, p in enumerate(pool) if not i % 3]
+    content_type = ContentType.objects.get_for_model(Article)
+    article_films = Article.films.through
+    span = timedelta(days=365 * 15).total_seconds()
+    totals = {"articles": 0, "sections": 0, "spoiler sections": 0, "article films": 0}
+    tagged_total = 0
+
+    for start in bar(range(0, count, BATCH), desc="articles", unit="batch"):
+        batch: list[Article] = []
+        films_of: list[list[int]] = []
+        for _ in range(min(BATCH, count - start)):
+            kind = rng.choices(kinds, kind_weights)[0]
+            low, high = film_counts[kind]
+            films = rng.sample(film_ids, min(len(film_ids), rng.randint(low, high)))
+            status = rng.choices(statuses, status_weights)[0]
+            published_at = None
+            if status == "scheduled":
+                status = Article.Status.PUBLISHED
+                published_at = now + timedelta(hours=rng.randint(1, 24 * 60))
+            elif status != Article.Status.DRAFT or rng.random() < 0.2:
+                published_at = now - timedelta(seconds=rng.random() * span)
+            title = _article_title(words, kind, film_titles[films[0]], len(films))
+            batch.append(
+                Article(
+                    kind=kind,
+                    title=title,
+                    slug=slugs.make(title),
+                    standfirst=words.sentence() + " " + words.sentence(),
+                    author_id=rng.choice(author_ids),
+                    status=status,
+                    published_at=published_at,
+                    rating=rng.choice(RATINGS) if kind == Article.Kind.REVIEW else None,
+                    verdict=words.sentence() if kind == Article.Kind.REVIEW else "",
+                )
+            )
+            films_of.append(films)
+        created = Article.objects.bulk_create(batch)
+        links, tagged, sections = [], [], []
+        for article, films in zip(created, films_of, strict=True):
+            links += [article_films(article_id=article.pk, film_id=f) for f in films]
+            tagged += [
+                TaggedItem(content_type=content_type, object_id=article.pk, tag_id=tag)
+                for tag in rng.sample(tag_ids, min(len(tag_ids), rng.randint(1, 5)))
+            ]
+            sections += _sections(
+                words, article, films, film_titles, characters, safe_pool, spoiler_pool
+            )
+        article_films.objects.bulk_create(links, batch_size=BATCH * 5)
+        TaggedItem.objects.bulk_create(tagged, batch_size=BATCH * 5)
+        Section.objects.bulk_create(sections, batch_size=BATCH)
+        totals["articles"] += len(created)
+        totals["article films"] += len(links)
+        totals["sections"] += len(sections)
+        totals["spoiler sections"] += sum(s.is_spoiler for s in sections)
+        tagged_total += len(tagged)
+    report.rows |= totals
+    report.rows["tagged items"] = report.rows.get("tagged items", 0) + tagged_total
+
+
+def _article_title(words: Words, kind: str, film: str, n_films: int) -> str:
+    rng = words.rng
+    theme = rng.choice(ABSTRACTS)
+    adj = rng.choice(ADJECTIVES)
+    noun = rng.choice(NOUNS)
+    templates = {
+        Article.Kind.REVIEW: [
+            f"{film}: a {adj} film about {theme}",
+            f"{film} review: the {noun} and the {adj} truth",
+            f"{film} is {adj}, {rng.choice(ADJECTIVES)} and about {theme}",
+        ],
+        Article.Kind.SYNOPSIS: [f"{film}: plot synopsis", f"What happens in {film}"],
+        Article.Kind.ENDING: [
+            f"{film} ending explained: the {noun}",
+            f"The ending of {film}, explained: {theme} and the {noun}",
+        ],
+        Article.Kind.ESSAY: [
+            f"{theme.capitalize()} and the {noun} in {film}",
+            f"How {film} films {theme}",
+            f"The {adj} {noun}: {theme} in {film}",
+        ],
+        Article.Kind.LIST: [
+            f"The {n_films} best films about {theme}",
+            f"{n_films} {adj} films to see after {film}",
+        ],
+    }
+    return rng.choice(templates[kind])[:200]
+
+
+SECTION_HEADINGS = {
+    Article.Kind.REVIEW: ["", "The story", "The craft", "The performances", "Verdict"],
+    Article.Kind.SYNOPSIS: ["", "Setup", "The middle", "The last act"],
+    Article.Kind.ENDING: ["", "What happens", "What it means", "The final shot"],
+    Article.Kind.ESSAY: ["", "Context", "The argument", "Coda"],
+    Article.Kind.LIST: [""],
+}
+
+
+def _sections(
+    words: Words,
+    article: Article,
+    films: list[int],
+    film_titles: dict[int, str],
+    characters: dict[int, list[tuple[int, str]]],
+    safe_pool: list[tuple[str, str]],
+    spoiler_pool: list[tuple[str, str]],
+) -> list[Section]:
+    """3 to 12 sections; the opening is never a spoiler, a third of the rest are."""
+    rng = words.rng
+    n = rng.randint(3, 12)
+    kind = article.kind
+    cast = characters.get(films[0], [])
+    sections = []
+    for order in range(n):
+        is_spoiler = order > 0 and rng.random() < SPOILER_RATE
+        # Two or three paragraphs from a pool of thousands: bodies practically never repeat.
+        paragraphs = rng.sample(spoiler_pool if is_spoiler else safe_pool, rng.randint(2, 3))
+        heading = rng.choice(SECTION_HEADINGS[kind])
+        section_kind, character_id = Section.Kind.ANALYSIS, None
+        if order == 0:
+            section_kind, heading = Section.Kind.INTRO, ""
+        elif kind == Article.Kind.LIST:
+            section_kind = Section.Kind.ENTRY
+            heading = f"{order}. {film_titles[films[(order - 1) % len(films)]]}"
+        elif is_spoiler and kind in (Article.Kind.SYNOPSIS, Article.Kind.ENDING):
+            section_kind = Section.Kind.SYNOPSIS if kind == "synopsis" else Section.Kind.ENDING
+        elif cast and rng.random() < 0.15:
+            character_id, heading = rng.choice(cast)
+            section_kind = Section.Kind.CHARACTER
+        elif order == n - 1 and kind == Article.Kind.REVIEW:
+            section_kind, heading = Section.Kind.VERDICT, "Verdict"
+        sections.append(
+            Section(
+                article_id=article.pk,
+                order=order,
+                heading=heading,
+                kind=section_kind,
+                is_spoiler=is_spoiler,
+                body="\n\n".join(p[0] for p in paragraphs),
+                body_html="\n".join(p[1] for p in paragraphs),
+                character_id=character_id,
+            )
+        )
+    return sections
