@@ -171,26 +171,11 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function start() {
     initial = snapshot();
-    const local = readLocal();
-    fetch(url + "?key=" + encodeURIComponent(key), { credentials: "same-origin" })
-      .then((response) => (response.ok ? response.json() : { draft: undefined }))
-      .catch(() => ({ draft: undefined }))
-      .then(function (reply) {
-        const server = reply.draft;
-        if (local && local.submitted && server === null) {
-          localStorage.removeItem(storageKey); // that save went through
-          return;
-        }
-        const newest = [local, server]
-          .filter(Boolean)
-          .sort((a, b) => (a.saved_at < b.saved_at ? 1 : -1))[0];
-        offer(newest);
-      })
-      .finally(function () {
-        form.addEventListener("input", keepLocally);
-        form.addEventListener("change", keepLocally);
-        window.setInterval(pushToServer, SERVER_EVERY_MS);
-      });
+    const local = readLocal(); // read before any typing can overwrite it
+    // Listen at once: an editor may type before the server answers the lookup below.
+    form.addEventListener("input", keepLocally);
+    form.addEventListener("change", keepLocally);
+    window.setInterval(pushToServer, SERVER_EVERY_MS);
     form.addEventListener("submit", function () {
       submitted = true;
       const draft = readLocal();
@@ -199,6 +184,21 @@ document.addEventListener("DOMContentLoaded", function () {
         writeLocal(draft);
       }
     });
+    fetch(url + "?key=" + encodeURIComponent(key), { credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : { draft: undefined }))
+      .catch(() => ({ draft: undefined }))
+      .then(function (reply) {
+        const server = reply.draft;
+        if (local && local.submitted && server === null) {
+          const current = readLocal(); // unless the editor has typed since this page opened
+          if (!current || same(current.data, local.data)) localStorage.removeItem(storageKey);
+          return; // that save went through
+        }
+        const newest = [local, server]
+          .filter(Boolean)
+          .sort((a, b) => (a.saved_at < b.saved_at ? 1 : -1))[0];
+        offer(newest);
+      });
   }
 
   start();
