@@ -5,6 +5,7 @@ variable; nothing secret lives in git. With DJANGO_DEBUG off (the default) the s
 start without a real DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    "axes",
     "reviews",
     "people",
     "editorial",
@@ -70,7 +72,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "filmsite.middleware.SecurityHeadersMiddleware",
     "editorial.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into a 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "filmsite.urls"
@@ -124,6 +129,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# django-axes first: it refuses a locked-out username+IP before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "filmsite.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -176,6 +187,53 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Django's request limits, stated so tests pin them: more fields, files or non-file bytes than
+# this and the request gets a 400 before any view runs. (Uploaded files are limited separately,
+# by FILMSITE_MAX_IMAGE_BYTES and FILMSITE_IMPORT_MAX_BYTES.)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MiB
+
+# Login throttling (django-axes): after 5 wrong passwords for one username from one IP address,
+# that pair is locked out for the cool-off time; other users and other addresses are unaffected,
+# so an attacker cannot lock an editor out from elsewhere.
+AXES_FAILURE_LIMIT = env.int("FILMSITE_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("FILMSITE_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+
+def _origin(url: str) -> list[str]:
+    """A CDN or bucket prefix as a CSP source; nothing to add for a same-origin path."""
+    return [url] if url.startswith(("https://", "http://")) else []
+
+
+# Content-Security-Policy and Permissions-Policy, sent by filmsite.middleware on every response.
+# Scripts only from our own static files (never the media origin: uploads are other people's
+# files), so no inline scripts or on* handlers anywhere. The JSON-LD <script
+# type="application/ld+json"> blocks are data that browsers never execute, so CSP leaves them be.
+# Inline style attributes stay allowed: the admin's templates use a few, and CSS runs no code.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", *_origin(STATIC_URL)],
+    "style-src": ["'self'", "'unsafe-inline'", *_origin(STATIC_URL)],
+    "img-src": ["'self'", *_origin(STATIC_URL), *_origin(MEDIA_URL)],
+    "font-src": ["'self'", *_origin(STATIC_URL)],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "payment", "usb", "interest-cohort", "browsing-topics",
+    )
+}  # fmt: skip
 
 LOGGING = {
     "version": 1,
