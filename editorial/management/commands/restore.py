@@ -133,10 +133,10 @@ class Command(BaseCommand):
         busy = content_tables_with_rows(alias)
         files = _media_files(media_root)
         if busy or files:
-            found = ", ".join(busy[:5]) + (" …" if len(busy) > 5 else "")
-            found = "; ".join(filter(None, [found, f"{files} files in {media_root}" * bool(files)]))
+            found = [", ".join(busy[:5]) + (" …" if len(busy) > 5 else "")] if busy else []
+            found += [f"{files} files in {media_root}"] if files else []
             raise CommandError(
-                f"The site is not empty ({found}). Restore into an empty database and "
+                f"The site is not empty ({'; '.join(found)}). Restore into an empty database and "
                 "MEDIA_ROOT, or pass --force to replace what is there."
             )
 
