@@ -3,6 +3,9 @@
 Item descriptions are Article.summary, which only ever quotes spoiler-free text.
 """
 
+import re
+from typing import Any
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
@@ -15,10 +18,24 @@ from taggit.models import Tag
 from reviews.models import Article, Author, Film
 
 FEED_SIZE = 20
+# Characters XML 1.0 cannot carry: one in a title or name made Django's feed writer raise (a 500).
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return XML_INVALID.sub("", value)
+    if isinstance(value, list | tuple):
+        return [_xml_safe(v) for v in value]
+    return value
 
 
 class LatestArticlesFeed(Feed):
     """The newest published articles of every kind."""
+
+    def _get_dynamic_attr(self, attname: str, obj: Any, default: Any = None) -> Any:
+        """Every text the feed writes passes here: drop what XML cannot hold."""
+        return _xml_safe(super()._get_dynamic_attr(attname, obj, default))
 
     def title(self, obj=None) -> str:
         return f"{settings.FILMSITE_NAME}: latest writing"
