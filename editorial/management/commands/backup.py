@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -92,16 +92,19 @@ class Command(BaseCommand):
                 run(argv, env)
             else:
                 dump = scratch_dir / DATA_DUMP
-                call_command(
-                    "dumpdata",
-                    database=database,
-                    natural_foreign=True,
-                    use_base_manager=True,
-                    exclude=DUMPDATA_EXCLUDE,
-                    format="xml",
-                    output=str(dump),
-                    verbosity=0,
-                )
+                # dumpdata reads table by table: one transaction makes it one snapshot (on
+                # SQLite it holds the write lock meanwhile, so saves wait for the dump).
+                with transaction.atomic(using=database):
+                    call_command(
+                        "dumpdata",
+                        database=database,
+                        natural_foreign=True,
+                        use_base_manager=True,
+                        exclude=DUMPDATA_EXCLUDE,
+                        format="xml",
+                        output=str(dump),
+                        verbosity=0,
+                    )
             manifest = {
                 "format": FORMAT,
                 "engine": connection.vendor,
