@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
@@ -275,6 +275,13 @@ def _quiet(iterable, **kwargs):
     return iterable
 
 
+def _batches(bar: Progress, iterable, **kwargs) -> Iterator:
+    """Progress over batches; with DEBUG on, forget the logged SQL so memory stays flat."""
+    for item in bar(iterable, **kwargs):
+        yield item
+        reset_queries()
+
+
 def generate_corpus(
     *,
     articles: int,
@@ -360,8 +367,9 @@ def _taxonomy(model, names: list[str]) -> list[int]:
 def _tags(words: Words, count: int) -> list[int]:
     names = {*ABSTRACTS, *(f"{a} {n}" for a in ABSTRACTS for n in ("films", "on screen"))}
     names |= {f"{words.rng.choice(ADJECTIVES)} {words.rng.choice(NOUNS)}" for _ in range(count)}
-    chosen = sorted(names)[:count] if len(names) > count else sorted(names)
+    chosen = sorted(names)  # sets have no stable order; the seed must decide
     words.rng.shuffle(chosen)
+    chosen = chosen[:count]
     Tag.objects.bulk_create(
         [Tag(name=name, slug=slugify(name)) for name in chosen], ignore_conflicts=True
     )
@@ -381,7 +389,7 @@ def _authors(words: Words, count: int) -> list[int]:
 def _people(words: Words, count: int, bar: Progress) -> list[int]:
     slugs = Slugs(set(Person.objects.values_list("slug", flat=True)))
     ids: list[int] = []
-    for start in bar(range(0, count, BATCH), desc="people", unit="batch"):
+    for start in _batches(bar, range(0, count, BATCH), desc="people", unit="batch"):
         batch = []
         for _ in range(min(BATCH, count - start)):
             name = words.person_name()
@@ -431,7 +439,7 @@ def _films(
     through = {"genres": [], "countries": [], "languages": []}
     content_type = ContentType.objects.get_for_model(Film)
     tagged: list[TaggedItem] = []
-    for start in bar(range(0, count, BATCH), desc="films", unit="batch"):
+    for start in _batches(bar, range(0, count, BATCH), desc="films", unit="batch"):
         batch = []
         for series_index, order in plan[start : start + BATCH]:
             title = words.film_title()
@@ -497,7 +505,7 @@ def _credits(
     crew_size = sum((low + high) / 2 for _, (low, high) in CREW)
     cast_mean = max(2, round(per_film - crew_size))
     total_characters = total_credits = 0
-    for start in bar(range(0, len(film_ids), BATCH // 4), desc="credits", unit="batch"):
+    for start in _batches(bar, range(0, len(film_ids), BATCH // 4), desc="credits", unit="batch"):
         chunk = film_ids[start : start + BATCH // 4]
         new_characters: list[Character] = []
         crew: list[Credit] = []
@@ -592,7 +600,7 @@ def _articles(
     totals = {"articles": 0, "sections": 0, "spoiler sections": 0, "article films": 0}
     tagged_total = 0
 
-    for start in bar(range(0, count, BATCH), desc="articles", unit="batch"):
+    for start in _batches(bar, range(0, count, BATCH), desc="articles", unit="batch"):
         batch: list[Article] = []
         films_of: list[list[int]] = []
         for _ in range(min(BATCH, count - start)):
