@@ -97,7 +97,7 @@ def hostile_catalogue():
             file__filename=f'{i}"><svg onload=alert({i})>.png',
         )
         film = f.FilmFactory(title=p[:200], slug=f"film-{i}", logline=p[:300], poster=image)
-        person = f.PersonFactory(name=p[:200], slug=f"person-{i}", bio=p)
+        person = f.PersonFactory(name=p[:150], slug=f"person-{i}", bio=p)
         f.CreditFactory(film=film, person=person)
         author = f.AuthorFactory(name=p[:200], slug=f"critic-{i}")
         article = f.ArticleFactory(
