@@ -54,7 +54,10 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if not self.sort_name:
-            self.sort_name = default_sort_name(self.name)
+            # "Last, First" is two characters longer than the name it comes from.
+            self.sort_name = default_sort_name(self.name)[
+                : Person._meta.get_field("sort_name").max_length
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

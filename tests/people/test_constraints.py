@@ -77,3 +77,10 @@ def test_credit_character_must_belong_to_the_film():
         credit.full_clean()
     credit.film = character.film
     credit.full_clean()
+
+
+def test_sort_name_of_a_longest_name_still_fits():
+    name = "A" * 99 + " " + "B" * 100  # 200 characters, the most a name may have
+    person = PersonFactory(name=name, slug="longest", sort_name="")
+    person.refresh_from_db()
+    assert person.sort_name.startswith("B" * 100 + ", A") and len(person.sort_name) == 200
