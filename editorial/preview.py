@@ -13,13 +13,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from editorial.models import PreviewLink
 from reviews.models import Article
+from reviews.views import render_article_page
 
 SALT = "filmsite.editorial.preview-link"
 DEFAULT_LINK_DAYS = 7
@@ -44,17 +44,7 @@ def rolled_back() -> Iterator[None]:
 def article_preview_response(request: HttpRequest, article_id: int, *, note: str) -> HttpResponse:
     """The reader's article page for the article as the database has it now, marked a preview."""
     article = Article.objects.for_detail().get(pk=article_id)
-    sections = list(article.sections.all())
-    context = {
-        "article": article,
-        "is_preview": True,
-        "preview_note": note,
-        "films": article.films.all(),
-        "sections": sections,
-        "show_toc": len(sections) >= 4,
-        "related": [],
-    }
-    response = render(request, "reviews/article_detail.html", context)
+    response = render_article_page(request, article, is_preview=True, preview_note=note)
     response["X-Robots-Tag"] = "noindex, nofollow"
     add_never_cache_headers(response)
     return response

@@ -19,6 +19,7 @@ PAGE_SIZE = 20
 SEARCH_SIDE_RESULTS = 8  # films and people beside the article results
 TAG_FILMS = 12
 RELATED_ARTICLES = 4
+TOC_MIN_SECTIONS = 4  # a table of contents helps from this many sections on
 # Film index filters: query parameter -> (taxonomy model, Film's many-to-many field).
 FILM_FILTERS = {
     "genre": (Genre, "genres"),
@@ -157,14 +158,29 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if is_preview and not request.user.is_staff:
         raise Http404("No article found.")
     related = Article.objects.published().for_listing().related_to(article)
+    return render_article_page(
+        request, article, is_preview=is_preview, related=related[:RELATED_ARTICLES]
+    )
+
+
+def render_article_page(
+    request: HttpRequest,
+    article: Article,
+    *,
+    is_preview: bool,
+    preview_note: str = "",
+    related: Iterable[Article] = (),
+) -> HttpResponse:
+    """The reader's article page; previews (editorial/preview.py) render it the same way."""
     sections = article.sections.all()
     context = {
         "article": article,
         "is_preview": is_preview,
+        "preview_note": preview_note,
         "films": article.films.all(),
         "sections": sections,
-        "show_toc": len(sections) >= 4,
-        "related": related[:RELATED_ARTICLES],
+        "show_toc": len(sections) >= TOC_MIN_SECTIONS,
+        "related": related,
     }
     return render(request, "reviews/article_detail.html", context)
 
