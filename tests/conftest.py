@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
@@ -23,3 +24,18 @@ def _cold_content_type_cache():
 def _empty_cache():
     """The local-memory cache outlives tests: start each one empty."""
     cache.clear()
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    """make_user("cora", "Contributor") -> a staff user in that editorial group."""
+
+    def make(username: str, group: str | None = None, **extra):
+        user = django_user_model.objects.create_user(
+            username, password="pw-for-tests", is_staff=True, **extra
+        )
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make

@@ -1,21 +1,7 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from editorial.roles import CONTRIBUTOR, EDITOR
 from tests import factories as f
-
-
-@pytest.fixture
-def make_user(django_user_model):
-    def make(username: str, group: str | None = None, **extra):
-        user = django_user_model.objects.create_user(
-            username, password="pw-for-tests", is_staff=True, **extra
-        )
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
 
 
 @pytest.fixture

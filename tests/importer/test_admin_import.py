@@ -18,19 +18,6 @@ SALT_ROAD = (SAMPLES / "analysis_salt_road_ending.txt").read_text()
 
 
 @pytest.fixture
-def make_user(django_user_model):
-    def make(username: str, group: str | None = None, **extra):
-        user = django_user_model.objects.create_user(
-            username, password="pw-for-tests", is_staff=True, **extra
-        )
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
-
-
-@pytest.fixture
 def editor_client(client, make_user):
     client.force_login(make_user("eddie", EDITOR))
     return client
