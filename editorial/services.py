@@ -53,10 +53,8 @@ def article_status_record(*, article: Article, from_status: str, by: User) -> St
     """Check that `by` may make the article's status change, and record who made it and when."""
     if article.status == from_status:
         return None
-    if article.status not in allowed_statuses(by) or from_status not in (
-        *allowed_statuses(by),
-        "",
-    ):
+    allowed = (*allowed_statuses(by), "")  # "" is where a new article comes from
+    if article.status not in allowed or from_status not in allowed:
         raise PermissionDenied("Only editors can publish, schedule or unpublish articles.")
     return StatusChange.objects.create(
         article=article,
