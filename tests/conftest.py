@@ -3,6 +3,9 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
+from editorial.roles import CONTRIBUTOR, EDITOR
+from tests import factories as f
+
 
 @pytest.fixture(autouse=True)
 def _isolated_files(settings, tmp_path):
@@ -39,3 +42,15 @@ def make_user(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def contributor(make_user):
+    user = make_user("cora", CONTRIBUTOR, first_name="Cora", last_name="Quill")
+    f.AuthorFactory(name="Cora Quill", user=user)
+    return user
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("eddie", EDITOR, first_name="Eddie", last_name="Marsh")

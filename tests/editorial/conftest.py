@@ -1,19 +1,4 @@
-import pytest
-
-from editorial.roles import CONTRIBUTOR, EDITOR
-from tests import factories as f
-
-
-@pytest.fixture
-def contributor(make_user):
-    user = make_user("cora", CONTRIBUTOR, first_name="Cora", last_name="Quill")
-    f.AuthorFactory(name="Cora Quill", user=user)
-    return user
-
-
-@pytest.fixture
-def editor(make_user):
-    return make_user("eddie", EDITOR, first_name="Eddie", last_name="Marsh")
+"""Helpers for the editorial tests; the role fixtures live in tests/conftest.py."""
 
 
 def article_form_data(article, **overrides) -> dict:
