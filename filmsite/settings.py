@@ -87,6 +87,19 @@ ROOT_URLCONF = "filmsite.urls"
 WSGI_APPLICATION = "filmsite.wsgi.application"
 
 TEMPLATES = [
+    # Reader pages: Jinja2 (filmsite/templating.py explains why). Asked first, it only knows
+    # templates/jinja2/, so everything else (the admin, sitemaps, robots.txt) falls through to
+    # Django's engine below.
+    {
+        "NAME": "jinja2",
+        "BACKEND": "filmsite.templating.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "filmsite.templating.environment",
+            "context_processors": ["filmsite.context_processors.site"],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import template
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from reviews import search
@@ -13,12 +14,19 @@ from reviews.models import Film
 register = template.Library()
 
 
-@register.inclusion_tag("includes/_stars.html")
-def stars(rating: Decimal) -> dict:
+@register.simple_tag
+def stars(rating: Decimal) -> SafeString:
     """Five stars, full, half or empty; the text equivalent is for screen readers."""
     halves = int(rating * 2)
     shapes = ["full"] * (halves // 2) + ["half"] * (halves % 2)
-    return {"rating": rating.normalize(), "shapes": shapes + ["empty"] * (5 - len(shapes))}
+    shapes += ["empty"] * (5 - len(shapes))
+    glyphs = format_html_join("", '<span class="star star-{}">★</span>', ((s,) for s in shapes))
+    return format_html(
+        '<span class="stars"><span class="stars-glyphs" aria-hidden="true">{}</span>'
+        '<span class="visually-hidden">Rating: {} out of 5 stars</span></span>',
+        glyphs,
+        rating.normalize(),
+    )
 
 
 @register.filter
