@@ -24,6 +24,7 @@ from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils.timezone import template_localtime
 
+from filmsite.links import slug_url
 from reviews.templatetags import renditions, reviews_tags, structured_data
 
 
@@ -49,7 +50,10 @@ class Jinja2(DjangoJinja2):
 
 
 def url(name: str, *args: Any) -> str:
-    return reverse(name, args=args or None)
+    """``{% url %}``: from a cached pattern for slug routes (filmsite/links.py)."""
+    if all(isinstance(arg, str) for arg in args):
+        return slug_url(name, *args)
+    return reverse(name, args=args)
 
 
 def date_filter(value: date | datetime | None, format_string: str | None = None) -> str:
