@@ -5,8 +5,8 @@ from typing import Self
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
+from filmsite.links import slug_url
 from reviews import validators
 from reviews.fields import HttpsURLField, ProseField
 
@@ -61,7 +61,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("people:person_detail", args=[self.slug])
+        return slug_url("people:person_detail", self.slug)
 
 
 class Character(models.Model):
@@ -82,7 +82,7 @@ class Character(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("people:character_detail", args=[self.film.slug, self.slug])
+        return slug_url("people:character_detail", self.film.slug, self.slug)
 
 
 class CreditRole(models.TextChoices):

@@ -15,12 +15,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 
+from filmsite.links import slug_url
 from reviews import validators
 from reviews.fields import HttpsURLField, ProseField, SafeImageField
 from reviews.markdown import render_markdown
@@ -103,7 +103,7 @@ class Taxon(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('reviews:film_list')}?{self.filter_name}={self.slug}"
+        return f"{slug_url('reviews:film_list')}?{self.filter_name}={self.slug}"
 
 
 class Genre(Taxon):
@@ -136,7 +136,7 @@ class FilmSeries(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:series_detail", args=[self.slug])
+        return slug_url("reviews:series_detail", self.slug)
 
 
 class FilmQuerySet(models.QuerySet):
@@ -235,7 +235,7 @@ class Film(models.Model):
         return f"{self.title} ({self.year})" if self.year else self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:film_detail", args=[self.slug])
+        return slug_url("reviews:film_detail", self.slug)
 
 
 class WatchKind(models.TextChoices):
@@ -294,7 +294,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:author_detail", args=[self.slug])
+        return slug_url("reviews:author_detail", self.slug)
 
 
 # Columns no reader's page shows: the imported original and the search document can be several
@@ -535,7 +535,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:article_detail", args=[self.slug])
+        return slug_url("reviews:article_detail", self.slug)
 
     @property
     def is_live(self) -> bool:
