@@ -1,6 +1,10 @@
 """Reader-facing pages for people and characters."""
 
-from django.db.models import Prefetch
+from collections.abc import Collection
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -11,23 +15,46 @@ from reviews.pagination import redirect_unreachable_pages
 from reviews.views import group_credits_by_role, paginate_articles
 
 
+class EqualsAny(Func):
+    """`value = ANY(array)`."""
+
+    arg_joiner = " = ANY("
+    template = "%(expressions)s)"
+    output_field = BooleanField()
+
+
+def articles_about(film_ids: Collection[int]) -> QuerySet[Article]:
+    """Published articles about any of these films, each once, ready for a newest-first page.
+
+    The films' article ids are read first and only those articles sorted, so a page costs what
+    the films' articles number. Left to choose, PostgreSQL may instead walk its newest-first
+    index of every article, stopping at the page's 21st match: quick for the busiest people,
+    but for people with some 70-100 films it walks most of the site (70-90 ms, against 3-8).
+    """
+    if not film_ids:
+        return Article.objects.none()
+    about = Article.films.through.objects.filter(film_id__in=film_ids).values("article_id")
+    if connection.vendor == "postgresql":
+        # ANY(ARRAY(subquery)) runs the subquery once, first; `IN (subquery)` is a semi-join
+        # the planner may turn into the index walk.
+        return Article.objects.published().filter(EqualsAny(F("pk"), ArraySubquery(about)))
+    return Article.objects.published().filter(pk__in=about)  # SQLite reads the list first
+
+
 @require_GET
 @redirect_unreachable_pages
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    credits = Credit.objects.select_related("film", "character__film").order_by(
-        "-film__year", "film__title", "billing"
-    )
     person = get_object_or_404(
         Person.objects.select_related("photo").prefetch_related(
-            Prefetch("credits", queryset=credits)
+            Prefetch("credits", queryset=Credit.objects.filmography())
         ),
         slug=slug,
     )
-    film_ids = {credit.film_id for credit in person.credits.all()}
-    articles = Article.objects.published().filter(films__in=film_ids).distinct().for_listing()
+    credits = person.credits.all()
+    articles = articles_about({credit.film_id for credit in credits}).for_listing()
     context = {
         "person": person,
-        "filmography": group_credits_by_role(person.credits.all()),
+        "filmography": group_credits_by_role(credits),
         "page": paginate_articles(request, articles),
     }
     return render(request, "people/person_detail.html", context)
