@@ -19,7 +19,7 @@ def test_filmography_is_grouped_by_role_with_characters_and_years(client):
         person=person, film=new, character=f.CharacterFactory(film=new, name="The ferryman")
     )
     response = client.get(person.get_absolute_url())
-    groups = [(g.label, [c.film.title for c in g.items]) for g in response.context["filmography"]]
+    groups = [(g.label, [line.title for line in g.items]) for g in response.context["filmography"]]
     assert groups == [("Director", ["New one", "Old one"]), ("Actor", ["New one"])]
     html = response.content.decode()
     assert re.search(
