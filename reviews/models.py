@@ -302,7 +302,8 @@ class Author(models.Model):
 READER_UNUSED_FIELDS = ("source_text", "search_text", "search_vector")
 RELATED_CANDIDATES = 12  # best-scored articles handed to the caller, who keeps the readable ones
 RELATED_PER_LINK = 300  # rows read per kind of link (film, tag, person) before scoring
-RELATED_PEOPLE = 30  # the first-billed people of the article's films whose other films count
+RELATED_PEOPLE = 10  # the first-billed people of the article's films whose other films count
+RELATED_PEOPLE_FILMS = 30  # their other films read: each person's newest, then next newest...
 
 
 def related_candidates(article: "Article", using: str = "default") -> dict[int, int]:
@@ -335,25 +336,36 @@ def related_candidates(article: "Article", using: str = "default") -> dict[int, 
         )
         params += [*film_ids, article.pk]
         # The first-billed people of the article's films, their other films, those films'
-        # articles: three bounded steps, since one actor can have hundreds of credits.
+        # articles: three bounded steps, since one actor can have hundreds of credits. The films
+        # are taken in turns (every person's newest, then every person's next newest...), so a
+        # prolific actor cannot crowd out the director.
         parts.append(
             f"SELECT * FROM (SELECT DISTINCT af.article_id AS article_id, 1 AS weight,"
-            f" elsewhere.person_id AS item FROM (SELECT c.film_id, c.person_id FROM {credits} c"
-            f" WHERE c.person_id IN (SELECT person_id FROM {credits} WHERE film_id IN"
-            f" ({films_in}) ORDER BY billing, id LIMIT {RELATED_PEOPLE})"
-            f" AND c.film_id NOT IN ({films_in}) ORDER BY c.film_id DESC LIMIT {limit}) elsewhere"
+            f" elsewhere.person_id AS item FROM (SELECT film_id, person_id FROM (SELECT c.film_id,"
+            f" c.person_id, ROW_NUMBER() OVER (PARTITION BY c.person_id ORDER BY c.film_id DESC)"
+            f" AS turn FROM {credits} c WHERE c.person_id IN (SELECT person_id FROM {credits}"
+            f" WHERE film_id IN ({films_in}) ORDER BY billing, id LIMIT {RELATED_PEOPLE})"
+            f" AND c.film_id NOT IN ({films_in})) credited ORDER BY turn, film_id DESC"
+            f" LIMIT {RELATED_PEOPLE_FILMS}) elsewhere"
             f" JOIN {article_films} af ON af.film_id = elsewhere.film_id"
             f" WHERE af.article_id <> %s ORDER BY af.article_id DESC LIMIT {limit}) shared_people"
         )
         params += [*film_ids, *film_ids, article.pk]
     if tag_ids:
-        parts.append(
+        # One branch per tag, each reading its tag's newest articles from the (tag, content
+        # type, object) index (migration 0014); then the newest of those.
+        per_tag = " UNION ALL ".join(
             f"SELECT * FROM (SELECT ti.object_id AS article_id, 2 AS weight, ti.tag_id AS item"
-            f" FROM {tagged} ti WHERE ti.content_type_id = %s"
-            f" AND ti.tag_id IN ({', '.join(['%s'] * len(tag_ids))}) AND ti.object_id <> %s"
-            f" ORDER BY ti.object_id DESC LIMIT {limit}) shared_tags"
+            f" FROM {tagged} ti WHERE ti.tag_id = %s AND ti.content_type_id = %s"
+            f" AND ti.object_id <> %s ORDER BY ti.object_id DESC LIMIT {limit}) tag_{n}"
+            for n in range(len(tag_ids))
         )
-        params += [ContentType.objects.get_for_model(Article).pk, *tag_ids, article.pk]
+        parts.append(
+            f"SELECT * FROM ({per_tag} ORDER BY article_id DESC LIMIT {limit}) shared_tags"
+        )
+        content_type = ContentType.objects.get_for_model(Article).pk
+        for tag_id in tag_ids:
+            params += [tag_id, content_type, article.pk]
     sql = (
         f"SELECT article_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) links"
         f" GROUP BY article_id ORDER BY score DESC, article_id DESC LIMIT {RELATED_CANDIDATES}"

@@ -200,6 +200,59 @@ def test_related_articles_read_a_bounded_number_of_links(client, monkeypatch):
     assert len(Article.objects.published().related_to(article)) == 3
 
 
+def test_related_articles_bound_the_newest_tag_links_across_tags(monkeypatch):
+    """RELATED_PER_LINK tag links in all, the newest first, however many tags are shared."""
+    monkeypatch.setattr(models, "RELATED_PER_LINK", 2)
+    article = f.ArticleFactory(tags=["sea", "grief"])
+    older_sea = f.ArticleFactory(tags=["sea"])
+    grief = f.ArticleFactory(tags=["grief"])
+    newest_sea = f.ArticleFactory(tags=["sea"])
+    assert set(Article.objects.published().related_to(article)) == {newest_sea, grief}
+    monkeypatch.setattr(models, "RELATED_PER_LINK", 3)
+    assert set(Article.objects.published().related_to(article)) == {newest_sea, grief, older_sea}
+
+
+def test_related_articles_count_only_the_first_billed_people(monkeypatch):
+    """People billed after the first RELATED_PEOPLE on the article's films link nothing."""
+    monkeypatch.setattr(models, "RELATED_PEOPLE", 1)
+    film = f.FilmFactory()
+    article = f.ArticleFactory(films=[film])
+    lead, extra = f.PersonFactory(), f.PersonFactory()
+    f.ActorCreditFactory(film=film, person=lead, billing=0)
+    f.ActorCreditFactory(film=film, person=extra, billing=1)
+    with_lead = f.ArticleFactory(films=[f.ActorCreditFactory(person=lead).film])
+    with_extra = f.ArticleFactory(films=[f.ActorCreditFactory(person=extra).film])
+    assert list(Article.objects.published().related_to(article)) == [with_lead]
+    monkeypatch.setattr(models, "RELATED_PEOPLE", 2)
+    assert set(Article.objects.published().related_to(article)) == {with_lead, with_extra}
+
+
+def test_related_articles_take_each_persons_films_in_turn(monkeypatch):
+    """A prolific actor's newer films cannot crowd the director's out of the bounded read."""
+    monkeypatch.setattr(models, "RELATED_PEOPLE_FILMS", 2)
+    film = f.FilmFactory()
+    article = f.ArticleFactory(films=[film])
+    director, actor = f.PersonFactory(), f.PersonFactory()
+    f.CreditFactory(film=film, person=director)
+    f.ActorCreditFactory(film=film, person=actor, billing=0)
+    by_director = f.ArticleFactory(films=[f.CreditFactory(person=director).film])
+    with_actor = [f.ArticleFactory(films=[f.ActorCreditFactory(person=actor).film]) for _ in "abc"]
+    # Each person's newest film first: the director's only one, then the actor's latest.
+    related = set(Article.objects.published().related_to(article))
+    assert related == {by_director, with_actor[-1]}
+
+
+def test_article_description_quotes_its_first_spoiler_free_section(client):
+    article = f.ArticleFactory(standfirst="")
+    f.SectionFactory(article=article, order=3, body="Gulls over the quay.")
+    f.SectionFactory(article=article, order=1, is_spoiler=True, body="The keeper dies.")
+    f.SectionFactory(article=article, order=2, body="Fog rolls into the harbour.")
+    html = html_of(client, article.get_absolute_url())
+    description = re.search(r'<meta name="description" content="([^"]*)"', html)[1]
+    assert "Fog rolls into the harbour." in description
+    assert "Gulls" not in description and "keeper" not in description
+
+
 def test_article_json_ld_is_a_review_with_rating_author_and_film(client):
     film = f.FilmFactory(title="The Harbour")
     f.CreditFactory(film=film, person=f.PersonFactory(name="Teodoro Vaz"))
