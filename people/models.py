@@ -1,6 +1,6 @@
 """People, the characters they play and their credits on films."""
 
-from typing import Self
+from typing import NamedTuple, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -96,7 +96,38 @@ class CreditRole(models.TextChoices):
     ACTOR = "actor", "Actor"
 
 
+class CreditLine(NamedTuple):
+    """A credit as a film's page shows it: the role, who (name, link), as whom (name, link)."""
+
+    role: str
+    name: str
+    url: str
+    character: str = ""
+    character_url: str = ""
+
+
 class CreditQuerySet(models.QuerySet):
+    def lines(self) -> list[CreditLine]:
+        """The credits as CreditLines, in this queryset's order, from values alone: a film's
+        cast is dozens of credits, each a credit, person and character instance otherwise."""
+        rows = self.values_list(
+            "role",
+            "person__name",
+            "person__slug",
+            "character__name",
+            "character__slug",
+            "character__film__slug",
+        )
+        lines = []
+        for role, name, slug, character, character_slug, character_film in rows:
+            url = slug_url("people:person_detail", slug)
+            if character_slug:
+                character_url = slug_url("people:character_detail", character_film, character_slug)
+                lines.append(CreditLine(role, name, url, character, character_url))
+            else:
+                lines.append(CreditLine(role, name, url))
+        return lines
+
     def filmography(self) -> "models.QuerySet[tuple]":
         """Newest film first, as (role, film id, title, slug, year, character name, character
         slug, character's film slug) tuples: a prolific actor has hundreds of credits, and three

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from editorial.services import can_preview_article
-from people.models import Credit
+from people.models import Credit, CreditLine
 from reviews import search as search_engine
 from reviews.models import Article, Author, Country, Film, FilmSeries, Genre, Language
 from reviews.pagination import (
@@ -99,8 +99,8 @@ def group_articles_by_kind(articles: Iterable[Article]) -> list[Group]:
     return [Group(Article.Kind(kind).label, items) for kind, items in by_kind.items() if items]
 
 
-def group_credits_by_role(credits: Iterable[Credit]) -> list[Group]:
-    by_role: dict[str, list[Credit]] = {role: [] for role in Credit.Role.values}
+def group_credits_by_role(credits: Iterable[CreditLine]) -> list[Group]:
+    by_role: dict[str, list[CreditLine]] = {role: [] for role in Credit.Role.values}
     for credit in credits:
         by_role[credit.role].append(credit)
     return [Group(Credit.Role(role).label, items) for role, items in by_role.items() if items]
@@ -186,7 +186,9 @@ def film_list(request: HttpRequest) -> HttpResponse:
 def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
     film = get_object_or_404(Film.objects.for_detail(), slug=slug)
     page = paginate_articles(request, Article.objects.published().filter(films=film).for_listing())
-    credits = film.credits.all()
+    credits = (
+        Credit.objects.filter(film=film).order_by("role", "billing", "person__sort_name").lines()
+    )
     neighbours = {}
     if film.series_id:
         siblings = film.series.films.filter(
@@ -202,7 +204,8 @@ def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "article_groups": group_articles_by_kind(page),
         "cast": [c for c in credits if c.role == Credit.Role.ACTOR],
         "crew": group_credits_by_role(c for c in credits if c.role != Credit.Role.ACTOR),
-        "directors": [c.person for c in credits if c.role == Credit.Role.DIRECTOR],
+        "directors": [c for c in credits if c.role == Credit.Role.DIRECTOR],
+        "credits": credits,
         "previous_film": neighbours.get("previous"),
         "next_film": neighbours.get("next"),
         "feed_rss": reverse("reviews:film_feed", args=[film.slug]),

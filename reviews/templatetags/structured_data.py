@@ -4,6 +4,7 @@ Descriptions come from Article.summary, Film.logline and Person.bio: spoiler-fre
 """
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
@@ -12,7 +13,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from people.models import Credit, Person
+from people.models import Credit, CreditLine, Person
 from reviews.models import Article, Film
 
 register = template.Library()
@@ -103,10 +104,16 @@ def article_json_ld(context: template.Context, article: Article) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def film_json_ld(context: template.Context, film: Film) -> SafeString:
-    """Movie, from the film page's prefetched credits and taxonomies."""
+def film_json_ld(
+    context: template.Context, film: Film, credits: Iterable[CreditLine] | None = None
+) -> SafeString:
+    """Movie, from the film's credits (its prefetched ones unless given) and taxonomies."""
     request = context["request"]
-    credits = list(film.credits.all())
+    if credits is None:
+        credits = [
+            CreditLine(c.role, c.person.name, c.person.get_absolute_url())
+            for c in film.credits.all()
+        ]
     data = _movie(request, film)
     data["@context"] = "https://schema.org"
     by_role = {
@@ -117,7 +124,11 @@ def film_json_ld(context: template.Context, film: Film) -> SafeString:
         "actor": Credit.Role.ACTOR,
     }
     for key, role in by_role.items():
-        people = [_person(request, c.person) for c in credits if c.role == role]
+        people = [
+            {"@type": "Person", "name": c.name, "url": request.build_absolute_uri(c.url)}
+            for c in credits
+            if c.role == role
+        ]
         if people:
             data[key] = people
     if film.original_title:

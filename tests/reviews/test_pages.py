@@ -55,17 +55,20 @@ def test_home_archive_pages_list_older_articles_without_the_front_page(client):
 
 def test_film_page_lists_directors_cast_with_characters_and_crew(client):
     film = f.FilmFactory(title="The Harbour")
-    f.CreditFactory(film=film, person=f.PersonFactory(name="Teodoro Vaz"))
-    f.ActorCreditFactory(
+    director = f.CreditFactory(film=film, person=f.PersonFactory(name="Teodoro Vaz")).person
+    actor = f.ActorCreditFactory(
         film=film,
         person=f.PersonFactory(name="Leonor Bastos"),
         character=f.CharacterFactory(film=film, name="Inês Calado"),
     )
     f.CreditFactory(film=film, role="composer", person=f.PersonFactory(name="Anselmo Rebelo"))
     html = html_of(client, film.get_absolute_url())
-    assert re.search(r"Directed by <a[^>]*>Teodoro Vaz</a>", html)
-    assert re.search(r"Leonor Bastos</a> <span class=\"as\">as <a[^>]*>Inês Calado</a>", html)
-    assert re.search(r"<dt>Composer</dt><dd><a[^>]*>Anselmo Rebelo</a>", html)
+    assert f'Directed by <a href="{director.get_absolute_url()}">Teodoro Vaz</a>' in html
+    assert (
+        f'<a href="{actor.person.get_absolute_url()}">Leonor Bastos</a> <span class="as">as '
+        f'<a href="{actor.character.get_absolute_url()}">Inês Calado</a>'
+    ) in html
+    assert re.search(r"<dt>Composer</dt><dd><a href=\"/people/[^\"]+/\">Anselmo Rebelo</a>", html)
 
 
 def test_film_page_groups_published_articles_by_kind(client):
