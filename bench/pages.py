@@ -163,6 +163,11 @@ def choose_redis(wanted: str) -> Redis | None:
     return None
 
 
+# PostgreSQL's planner settings for a database held in memory or on SSD, as docker-compose.yml
+# runs its server: libpq passes them at connection (nothing changes on SQLite).
+POSTGRES_OPTIONS = "-c random_page_cost=1.1"
+
+
 def base_env(args: argparse.Namespace, tmp: Path) -> dict[str, str]:
     env = {
         **os.environ,
@@ -178,6 +183,7 @@ def base_env(args: argparse.Namespace, tmp: Path) -> dict[str, str]:
         # The page cache's generation file, private to this run (shared by its workers).
         "FILMSITE_PAGE_CACHE_GENERATION_FILE": str(tmp / "page-cache-generation"),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        "PGOPTIONS": POSTGRES_OPTIONS,
     }
     env.pop("REDIS_URL", None)
     env.pop("FILMSITE_PAGE_CACHE_SECONDS", None)
@@ -417,7 +423,8 @@ def render(args, runs: list[ModeRun], import_result, context: dict) -> str:
         f"(1/5/15 min): {context['load_before']} before, {context['load_after']} after.",
         f"- **Software:** Python {machine['Python']}, Django {database['Django']}, "
         f"{database['Database']}, gunicorn {database['gunicorn']} ({args.workers} "
-        f"{args.worker_class} workers).",
+        f"{args.worker_class} workers). PostgreSQL connections: `{POSTGRES_OPTIONS}`, "
+        "as docker-compose.yml runs its server.",
         f"- **Corpus:** {context['size']}.",
         f"- **Load:** {generator} on loopback, {args.concurrency} connections, "
         f"{args.warmup:g} s warm-up then {args.duration:g} s per URL. "

@@ -70,3 +70,11 @@ def test_database_url_matches_the_db_service(compose):
 def test_secret_key_is_required_not_defaulted(compose):
     secret = compose["services"]["web"]["environment"]["DJANGO_SECRET_KEY"]
     assert secret.startswith("${DJANGO_SECRET_KEY:?")
+
+
+def test_the_page_benchmark_tunes_postgresql_as_compose_runs_it(compose):
+    from bench.pages import POSTGRES_OPTIONS
+
+    command = compose["services"]["db"]["command"]
+    settings = [command[i + 1] for i, word in enumerate(command) if word == "-c"]
+    assert settings == re.findall(r"-c (\S+)", POSTGRES_OPTIONS) == ["random_page_cost=1.1"]
