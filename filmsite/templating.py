@@ -100,8 +100,8 @@ def _with_context(function: Any) -> Any:
     """A Django tag that reads ``context["request"]``, for Jinja2 (whose context reads alike)."""
 
     @jinja2.pass_context
-    def call(context: jinja2.runtime.Context, *args: Any) -> Any:
-        return function(context, *args)
+    def call(context: jinja2.runtime.Context, *args: Any, **kwargs: Any) -> Any:
+        return function(context, *args, **kwargs)
 
     return call
 

@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from people.models import Credit, CreditLine, Person
-from reviews.models import Article, Film
+from reviews.models import Article, Country, Film, Genre
 
 register = template.Library()
 
@@ -105,10 +105,16 @@ def article_json_ld(context: template.Context, article: Article) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def film_json_ld(
-    context: template.Context, film: Film, credits: Iterable[CreditLine] | None = None
+    context: template.Context,
+    film: Film,
+    credits: Iterable[CreditLine] | None = None,
+    genres: Iterable[Genre] | None = None,
+    countries: Iterable[Country] | None = None,
 ) -> SafeString:
-    """Movie, from the film's credits (its prefetched ones unless given) and taxonomies."""
+    """Movie, from the film's credits and taxonomies (its own, prefetched, unless given)."""
     request = context["request"]
+    genres = film.genres.all() if genres is None else genres
+    countries = film.countries.all() if countries is None else countries
     if credits is None:
         credits = [
             CreditLine(c.role, c.person.name, c.person.get_absolute_url())
@@ -137,10 +143,10 @@ def film_json_ld(
         data["description"] = film.logline
     if film.runtime_minutes:
         data["duration"] = f"PT{film.runtime_minutes}M"
-    if genres := [genre.name for genre in film.genres.all()]:
-        data["genre"] = genres
-    if countries := [country.name for country in film.countries.all()]:
-        data["countryOfOrigin"] = [{"@type": "Country", "name": name} for name in countries]
+    if genre_names := [genre.name for genre in genres]:
+        data["genre"] = genre_names
+    if country_names := [country.name for country in countries]:
+        data["countryOfOrigin"] = [{"@type": "Country", "name": n} for n in country_names]
     if same_as := _same_as(film):
         data["sameAs"] = same_as
     return _json_ld(data)
