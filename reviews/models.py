@@ -364,6 +364,19 @@ def related_candidates(article: "Article", using: str = "default") -> dict[int, 
         return dict(cursor.fetchall())
 
 
+CARD_FILM_FIELDS = ("id", "title", "slug", "year")  # what a card shows of a film: str(), URL
+
+
+def opening_sections() -> "SectionQuerySet":
+    """Spoiler-free sections, first first, with what Article.summary reads (for a Prefetch)."""
+    return (
+        Section.objects.spoiler_free()
+        .only("id", "article_id", "order", "body_html")
+        # By position only: Section's default ordering would join the article to sort.
+        .order_by("order")
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, at: datetime | None = None) -> Self:
         """What readers may see: published, and dated no later than now."""
@@ -371,14 +384,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self) -> Self:
         """Cards and feed items: byline, image, films, tags and the spoiler-free opening."""
-        openings = Section.objects.spoiler_free().only("id", "article_id", "order", "body_html")
         return (
             self.defer(*READER_UNUSED_FIELDS)
             .select_related("author", "lead_image")
             .prefetch_related(
-                "films",
+                Prefetch("films", queryset=Film.objects.only(*CARD_FILM_FIELDS)),
                 "tags",
-                Prefetch("sections", queryset=openings[:1], to_attr="opening_sections"),
+                Prefetch("sections", queryset=opening_sections()[:1], to_attr="opening_sections"),
             )
         )
 
@@ -386,19 +398,32 @@ class ArticleQuerySet(models.QuerySet):
         """The article page: every section, films with their posters and directors, tags."""
         from people.models import Credit
 
-        directors = Credit.objects.filter(role=Credit.Role.DIRECTOR).select_related("person")
-        films = Film.objects.select_related("poster").prefetch_related(
-            Prefetch("credits", queryset=directors, to_attr="directors")
+        # Within one film, as Credit's ordering has them; ordering by film too would join it.
+        directors = (
+            Credit.objects.filter(role=Credit.Role.DIRECTOR)
+            .select_related("person")
+            .only("film_id", "person__name", "person__slug")
+            .order_by("billing", "id")
         )
-        openings = Section.objects.spoiler_free().only("id", "article_id", "order", "body_html")
+        films = (
+            Film.objects.select_related("poster")
+            .only(*CARD_FILM_FIELDS, "poster")
+            .prefetch_related(Prefetch("credits", queryset=directors, to_attr="directors"))
+        )
+        # The Markdown source stays in the database: the page shows the HTML rendered from it.
+        # Ordered by position only: Section's default ordering would join the article to sort.
+        sections = (
+            Section.objects.select_related("image", "character").defer("body").order_by("order")
+        )
         return (
             self.defer(*READER_UNUSED_FIELDS)
             .select_related("author", "author__photo", "lead_image")
             .prefetch_related(
-                Prefetch("sections", queryset=Section.objects.select_related("image", "character")),
+                Prefetch("sections", queryset=sections),
                 Prefetch("films", queryset=films),
                 "tags",
-                Prefetch("sections", queryset=openings[:1], to_attr="opening_sections"),
+                # One article: its spoiler-free sections, unsliced (a slice costs a window query).
+                Prefetch("sections", queryset=opening_sections(), to_attr="opening_sections"),
             )
         )
 
@@ -414,8 +439,12 @@ class ArticleQuerySet(models.QuerySet):
         scores = related_candidates(article, using=self.db)
         if not scores:
             return self.none()
+        by_score: dict[int, list[int]] = {}
+        for pk, score in scores.items():
+            by_score.setdefault(score, []).append(pk)
+        # One WHEN per score, not per article: a dozen conditions cost more to build than to run.
         relatedness = Case(
-            *[When(pk=pk, then=Value(score)) for pk, score in scores.items()],
+            *[When(pk__in=pks, then=Value(score)) for score, pks in by_score.items()],
             output_field=models.IntegerField(),
         )
         return (
