@@ -50,7 +50,7 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None) -> QuerySet[Article]:
-        return self.articles(obj).for_listing()[:FEED_SIZE]
+        return self.articles(obj).for_feed()[:FEED_SIZE]
 
     def item_title(self, item: Article) -> str:
         return item.title

@@ -383,16 +383,19 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=at or timezone.now())
 
     def for_listing(self) -> Self:
-        """Cards and feed items: byline, image, films, tags and the spoiler-free opening."""
+        """Cards: byline, image, films and the spoiler-free opening (no tags: cards show none)."""
         return (
             self.defer(*READER_UNUSED_FIELDS)
             .select_related("author", "lead_image")
             .prefetch_related(
                 Prefetch("films", queryset=Film.objects.only(*CARD_FILM_FIELDS)),
-                "tags",
                 Prefetch("sections", queryset=opening_sections()[:1], to_attr="opening_sections"),
             )
         )
+
+    def for_feed(self) -> Self:
+        """Feed items: what a card shows, and the tags (each item's categories)."""
+        return self.for_listing().prefetch_related("tags")
 
     def for_detail(self) -> Self:
         """The article page: every section, films with their posters and directors, tags."""

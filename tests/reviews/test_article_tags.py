@@ -19,7 +19,7 @@ def test_an_articles_tags_in_the_order_given_and_no_others():
 def test_prefetched_tags_need_no_query(django_assert_num_queries):
     f.ArticleFactory(title="Harbour", tags=["tides", "grief"])
     f.ArticleFactory(title="Fog", tags=["fog"])
-    articles = list(Article.objects.for_listing().order_by("title"))
+    articles = list(Article.objects.for_feed().order_by("title"))
     with django_assert_num_queries(0):
         names = [sorted(tag.name for tag in article.tags.all()) for article in articles]
     assert names == [["fog"], ["grief", "tides"]]
