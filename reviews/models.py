@@ -387,9 +387,13 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.defer(*READER_UNUSED_FIELDS)
             .select_related("author", "lead_image")
-            .prefetch_related(
-                Prefetch("films", queryset=Film.objects.only(*CARD_FILM_FIELDS)),
-                Prefetch("sections", queryset=opening_sections()[:1], to_attr="opening_sections"),
+            .prefetch_related(Prefetch("films", queryset=Film.objects.only(*CARD_FILM_FIELDS)))
+            # The first spoiler-free section's HTML, for Article.summary: a subquery in this
+            # query, where a prefetch of one section per article took a query of its own.
+            .annotate(
+                opening_html=Subquery(
+                    opening_sections().filter(article=OuterRef("pk")).values("body_html")[:1]
+                )
             )
         )
 
@@ -620,11 +624,15 @@ class Article(models.Model):
         """Spoiler-free description: the standfirst, else the opening of the first safe section."""
         if self.standfirst:
             return self.standfirst
-        openings = getattr(self, "opening_sections", None)
-        if openings is None:  # not prefetched by for_listing(): one query
-            openings = list(Section.objects.spoiler_free().filter(article=self)[:1])
-        if openings:
-            return Truncator(html_to_text(openings[0].body_html)).words(SUMMARY_WORDS)
+        if hasattr(self, "opening_html"):  # for_listing()'s annotation
+            opening = self.opening_html
+        else:
+            openings = getattr(self, "opening_sections", None)  # for_detail()'s prefetch
+            if openings is None:  # neither: one query
+                openings = list(Section.objects.spoiler_free().filter(article=self)[:1])
+            opening = openings[0].body_html if openings else None
+        if opening:
+            return Truncator(html_to_text(opening)).words(SUMMARY_WORDS)
         return self.verdict
 
     @property
