@@ -44,7 +44,10 @@ class Person(models.Model):
     class Meta:
         ordering = ["sort_name", "name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["sort_name"], name="person_sort_name_idx")]
+        indexes = [
+            models.Index(fields=["sort_name"], name="person_sort_name_idx"),
+            models.Index(fields=["updated_at"], name="person_updated_idx"),  # sitemap lastmod
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="person_name_required"),
         ]

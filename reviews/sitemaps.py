@@ -9,7 +9,7 @@ section, ?p=2 onwards.
 from datetime import datetime
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
@@ -88,15 +88,18 @@ class TagSitemap(BoundedSitemap):
     """Themes with at least one published article or film."""
 
     def items(self) -> QuerySet[Tag]:
-        used = TaggedItem.objects.filter(tag=OuterRef("pk")).filter(
-            Q(content_type__app_label="reviews", content_type__model="film")
-            | Q(
-                content_type__app_label="reviews",
-                content_type__model="article",
-                object_id__in=Article.objects.published().values("pk"),
-            )
+        # Two EXISTS, each a probe of the (tag, content type, object) index per tag; one EXISTS
+        # with an OR of both read every tagged item (0.2 s at 100,000 articles).
+        tagged = TaggedItem.objects.filter(tag=OuterRef("pk"), content_type__app_label="reviews")
+        on_a_film = tagged.filter(content_type__model="film")
+        on_an_article = tagged.filter(content_type__model="article").filter(
+            Exists(Article.objects.published().filter(pk=OuterRef("object_id")))
         )
-        return Tag.objects.filter(Exists(used)).only("slug").order_by("pk")
+        return (
+            Tag.objects.filter(Exists(on_a_film) | Exists(on_an_article))
+            .only("slug")
+            .order_by("pk")
+        )
 
     def location(self, item: Tag) -> str:
         return reverse("reviews:tag_detail", args=[item.slug])

@@ -83,3 +83,16 @@ def test_an_article_file_is_a_count_and_a_slice(
     with django_assert_num_queries(2):
         urls = locs(client, url, p=page)
     assert urls
+
+
+def test_themes_section_lists_themes_of_films_and_of_live_articles_only(client):
+    film = f.FilmFactory()
+    film.tags.add("salt")
+    f.ArticleFactory(tags=["tides"])
+    f.ArticleFactory(tags=["fog"], status=Article.Status.DRAFT, published_at=None)
+    f.ArticleFactory(tags=["ash"], published_at=timezone.now() + timedelta(days=1))
+    listed = locs(client, reverse("sitemap_section", args=["themes"]))
+    assert sorted(listed) == [
+        reverse("reviews:tag_detail", args=["salt"]),
+        reverse("reviews:tag_detail", args=["tides"]),
+    ]
