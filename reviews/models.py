@@ -367,14 +367,16 @@ def related_candidates(article: "Article", using: str = "default") -> dict[int, 
 CARD_FILM_FIELDS = ("id", "title", "slug", "year")  # what a card shows of a film: str(), URL
 
 
-def opening_sections() -> "SectionQuerySet":
-    """Spoiler-free sections, first first, with what Article.summary reads (for a Prefetch)."""
-    return (
+def opening_html() -> Subquery:
+    """The HTML of an article's first spoiler-free section, as a subquery of an article query
+    (Article.summary reads it): no query of its own, unlike a prefetch of the section."""
+    first_safe = (
         Section.objects.spoiler_free()
-        .only("id", "article_id", "order", "body_html")
+        .filter(article=OuterRef("pk"))
         # By position only: Section's default ordering would join the article to sort.
         .order_by("order")
     )
+    return Subquery(first_safe.values("body_html")[:1])
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -388,13 +390,7 @@ class ArticleQuerySet(models.QuerySet):
             self.defer(*READER_UNUSED_FIELDS)
             .select_related("author", "lead_image")
             .prefetch_related(Prefetch("films", queryset=Film.objects.only(*CARD_FILM_FIELDS)))
-            # The first spoiler-free section's HTML, for Article.summary: a subquery in this
-            # query, where a prefetch of one section per article took a query of its own.
-            .annotate(
-                opening_html=Subquery(
-                    opening_sections().filter(article=OuterRef("pk")).values("body_html")[:1]
-                )
-            )
+            .annotate(opening_html=opening_html())
         )
 
     def for_feed(self) -> Self:
@@ -429,9 +425,8 @@ class ArticleQuerySet(models.QuerySet):
                 Prefetch("sections", queryset=sections),
                 Prefetch("films", queryset=films),
                 "tags",
-                # One article: its spoiler-free sections, unsliced (a slice costs a window query).
-                Prefetch("sections", queryset=opening_sections(), to_attr="opening_sections"),
             )
+            .annotate(opening_html=opening_html())
         )
 
     def related_to(self, article: "Article") -> Self:
@@ -600,13 +595,11 @@ class Article(models.Model):
         """Spoiler-free description: the standfirst, else the opening of the first safe section."""
         if self.standfirst:
             return self.standfirst
-        if hasattr(self, "opening_html"):  # for_listing()'s annotation
+        if hasattr(self, "opening_html"):  # for_listing() and for_detail() annotate it
             opening = self.opening_html
-        else:
-            openings = getattr(self, "opening_sections", None)  # for_detail()'s prefetch
-            if openings is None:  # neither: one query
-                openings = list(Section.objects.spoiler_free().filter(article=self)[:1])
-            opening = openings[0].body_html if openings else None
+        else:  # one query
+            first_safe = Section.objects.spoiler_free().filter(article=self).order_by("order")
+            opening = first_safe.values_list("body_html", flat=True).first()
         if opening:
             return Truncator(html_to_text(opening)).words(SUMMARY_WORDS)
         return self.verdict

@@ -111,7 +111,7 @@ def test_article_detail(client, django_assert_num_queries, n):
         f.SectionFactory(article=article, is_spoiler=i % 2 == 1, image=f.ImageFactory())
     for film in films:
         f.ArticleFactory(films=[film], tags=["t0"])
-    response = get(client, django_assert_num_queries, article.get_absolute_url(), 9)
+    response = get(client, django_assert_num_queries, article.get_absolute_url(), 8)
     assert len(response.context["sections"]) == n and len(response.context["related"]) == min(n, 4)
 
 
