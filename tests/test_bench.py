@@ -109,3 +109,31 @@ def test_pages_run_on_a_tiny_corpus(tmp_path):
     rss = table_rows(markdown, "Worker memory")
     assert {row[0] for row in rss} >= {"cold"} and all(float(row[2]) > 0 for row in rss)
     assert "| At most 12 queries per page |" in markdown
+
+
+def test_profile_page_splits_a_request_into_sql_template_and_the_rest(tmp_path):
+    database_url = f"sqlite:///{tmp_path / 'corpus.sqlite3'}"
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "true"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [*manage, "generate_corpus", "--articles", "20", "--seed", "3"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    command = [sys.executable, str(ROOT / "bench/profile_page.py"), "/", "/films/", "--profile"]
+    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [*command, "--requests", "3"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "on sqlite" in done.stdout
+    rows = table_rows("## Pages\n" + done.stdout.split("\n\n", 1)[1], "Pages")
+    assert [row[0] for row in rows] == ["`/`", "`/films/`"]
+    for _page, queries, total, sql, template, rest in rows:
+        assert int(queries) >= 2
+        assert float(total) > 0 and float(sql) > 0 and float(template) > 0
+        assert abs(float(total) - float(sql) - float(template) - float(rest)) < 0.2
+    assert done.stdout.count("function calls") == 2  # one cProfile summary per page
