@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0003_prose_fields'),
-        ('reviews', '0015_article_updated_index'),
+        ("people", "0003_prose_fields"),
+        ("reviews", "0015_article_updated_index"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['updated_at'], name='person_updated_idx'),
+            model_name="person",
+            index=models.Index(fields=["updated_at"], name="person_updated_idx"),
         ),
     ]
