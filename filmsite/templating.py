@@ -1,7 +1,7 @@
 """Jinja2 for the reader pages (templates/jinja2/); the admin stays on Django's template engine.
 
 Reader pages loop over dozens of cards and credits, and Django's engine resolves every variable
-and include at run time: on the 100,000-article corpus it was half of an uncached film page.
+and include at run time: on the 100,000-article corpus that was 30 to 45 % of an uncached page.
 Jinja2 compiles templates to Python functions once per process. The helpers below are the same
 functions the Django tag libraries register (reviews/templatetags/), so both engines render a
 picture, a star rating or a JSON-LD block identically.
