@@ -109,10 +109,29 @@ class CreditLine(NamedTuple):
     character_url: str = ""
 
 
+class FilmographyLine(NamedTuple):
+    """A credit as a person's page shows it: the role, the film (year, title, link), as whom."""
+
+    role: str
+    film_id: int
+    year: int | None
+    title: str
+    url: str
+    character: str = ""
+    character_url: str = ""
+
+
+def _character_url(film_slug: str, slug: str | None) -> str:
+    return slug_url("people:character_detail", film_slug, slug) if slug else ""
+
+
 class CreditQuerySet(models.QuerySet):
+    """Credits as lines of names and links, from values alone: a film's cast is dozens of
+    credits and a prolific actor's filmography hundreds, each a credit, film or person and
+    character instance otherwise, which cost more than the query."""
+
     def lines(self) -> list[CreditLine]:
-        """The credits as CreditLines, in this queryset's order, from values alone: a film's
-        cast is dozens of credits, each a credit, person and character instance otherwise."""
+        """The credits as CreditLines, in this queryset's order."""
         rows = self.values_list(
             "role",
             "person__name",
@@ -121,30 +140,41 @@ class CreditQuerySet(models.QuerySet):
             "character__slug",
             "character__film__slug",
         )
-        lines = []
-        for role, name, slug, character, character_slug, character_film in rows:
-            url = slug_url("people:person_detail", slug)
-            if character_slug:
-                character_url = slug_url("people:character_detail", character_film, character_slug)
-                lines.append(CreditLine(role, name, url, character, character_url))
-            else:
-                lines.append(CreditLine(role, name, url))
-        return lines
+        return [
+            CreditLine(
+                role,
+                name,
+                slug_url("people:person_detail", slug),
+                character or "",
+                _character_url(character_film, character_slug),
+            )
+            for role, name, slug, character, character_slug, character_film in rows
+        ]
 
-    def filmography(self) -> "models.QuerySet[tuple]":
-        """Newest film first, as (role, film id, title, slug, year, character name, character
-        slug, character's film slug) tuples: a prolific actor has hundreds of credits, and three
-        model instances a line cost more than the query (values only, no instances)."""
-        return self.values_list(
+    def filmography(self) -> list[FilmographyLine]:
+        """The credits as FilmographyLines, newest film first."""
+        rows = self.values_list(
             "role",
             "film_id",
+            "film__year",
             "film__title",
             "film__slug",
-            "film__year",
             "character__name",
             "character__slug",
             "character__film__slug",
         ).order_by("-film__year", "film__title", "billing")
+        return [
+            FilmographyLine(
+                role,
+                film_id,
+                year,
+                title,
+                slug_url("reviews:film_detail", slug),
+                character or "",
+                _character_url(character_film, character_slug),
+            )
+            for role, film_id, year, title, slug, character, character_slug, character_film in rows
+        ]
 
 
 class Credit(models.Model):

@@ -1,7 +1,6 @@
 """Reader-facing pages for people and characters."""
 
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
@@ -10,11 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from filmsite.links import slug_url
 from people.models import Character, Credit, Person
 from reviews.models import Article, Section
 from reviews.pagination import redirect_unreachable_pages
-from reviews.views import Group, paginate_articles
+from reviews.views import group_credits_by_role, paginate_articles
 
 
 class EqualsAny(Func):
@@ -43,41 +41,16 @@ def articles_about(film_ids: Collection[int]) -> QuerySet[Article]:
     return Article.objects.published().filter(pk__in=about)  # SQLite reads the list first
 
 
-@dataclass(frozen=True, slots=True)
-class FilmographyLine:
-    """One credit on a person's page, as the page shows it: year, film, character, links."""
-
-    year: int | None
-    title: str
-    url: str
-    character: str = ""
-    character_url: str = ""
-
-
-def filmography(rows: Iterable[tuple]) -> tuple[list[Group], set[int]]:
-    """Credit.objects.filmography() rows as lines grouped by role; and the films' ids."""
-    by_role: dict[str, list[FilmographyLine]] = {role: [] for role in Credit.Role.values}
-    film_ids = set()
-    for role, film_id, title, slug, year, character, character_slug, character_film in rows:
-        film_ids.add(film_id)
-        line = FilmographyLine(year, title, slug_url("reviews:film_detail", slug))
-        if character_slug:
-            character_url = slug_url("people:character_detail", character_film, character_slug)
-            line = FilmographyLine(year, title, line.url, character, character_url)
-        by_role[role].append(line)
-    groups = [Group(Credit.Role(role).label, lines) for role, lines in by_role.items() if lines]
-    return groups, film_ids
-
-
 @require_GET
 @redirect_unreachable_pages
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    groups, film_ids = filmography(Credit.objects.filter(person=person).filmography())
+    lines = Credit.objects.filter(person=person).filmography()
+    articles = articles_about({line.film_id for line in lines}).for_listing()
     context = {
         "person": person,
-        "filmography": groups,
-        "page": paginate_articles(request, articles_about(film_ids).for_listing()),
+        "filmography": group_credits_by_role(lines),
+        "page": paginate_articles(request, articles),
     }
     return render(request, "people/person_detail.html", context)
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from editorial.services import can_preview_article
-from people.models import Credit, CreditLine
+from people.models import Credit, CreditLine, FilmographyLine
 from reviews import search as search_engine
 from reviews.models import Article, Author, Country, Film, FilmSeries, Genre, Language
 from reviews.pagination import (
@@ -99,8 +99,8 @@ def group_articles_by_kind(articles: Iterable[Article]) -> list[Group]:
     return [Group(Article.Kind(kind).label, items) for kind, items in by_kind.items() if items]
 
 
-def group_credits_by_role(credits: Iterable[CreditLine]) -> list[Group]:
-    by_role: dict[str, list[CreditLine]] = {role: [] for role in Credit.Role.values}
+def group_credits_by_role(credits: Iterable[CreditLine | FilmographyLine]) -> list[Group]:
+    by_role: dict[str, list] = {role: [] for role in Credit.Role.values}
     for credit in credits:
         by_role[credit.role].append(credit)
     return [Group(Credit.Role(role).label, items) for role, items in by_role.items() if items]
