@@ -22,7 +22,6 @@ import cProfile
 import io
 import os
 import pstats
-import secrets
 import statistics
 import sys
 import time
@@ -31,19 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.inprocess import PLAIN_STORAGES, setup_django  # noqa: E402
 from bench.pages import POSTGRES_OPTIONS  # noqa: E402
 
-os.environ["DJANGO_DEBUG"] = "false"
-os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))
-os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
-os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
-os.environ["FILMSITE_PAGE_CACHE_SECONDS"] = "0"
-os.environ.setdefault("PGOPTIONS", POSTGRES_OPTIONS)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filmsite.settings")
-
-import django  # noqa: E402
-
-django.setup()
+setup_django(
+    FILMSITE_PAGE_CACHE_SECONDS="0",
+    PGOPTIONS=os.environ.get("PGOPTIONS", POSTGRES_OPTIONS),
+)
 
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
@@ -128,13 +121,7 @@ def main() -> None:
 
     client = Client()
     rows, profiles = [], []
-    # Plain static storage: no collectstatic manifest needed to render a page.
-    with override_settings(
-        STORAGES={
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-    ):
+    with override_settings(STORAGES=PLAIN_STORAGES):
         for path in args.paths:
             median = measure(client, path, args.requests)
             ms = {key: median[key] * 1000 for key in ("total", "sql", "template")}

@@ -20,7 +20,6 @@ import argparse
 import os
 import platform
 import random
-import secrets
 import sys
 import time
 from collections import defaultdict
@@ -31,16 +30,9 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-# DEBUG off, as in production: no SQL logging, real template caching.
-os.environ["DJANGO_DEBUG"] = "false"
-os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))
-os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
-os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filmsite.settings")
+from bench.inprocess import PLAIN_STORAGES, setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -186,10 +178,7 @@ def main() -> None:
     # Plain static storage: no collectstatic manifest needed to render the page.
     with override_settings(
         CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}},
-        STORAGES={
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        },
+        STORAGES=PLAIN_STORAGES,
     ):
         for kind, query, page in queries:
             params = {"q": query} | ({"page": page} if page > 1 else {})
