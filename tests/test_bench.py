@@ -58,20 +58,26 @@ def table_rows(markdown: str, heading: str) -> list[list[str]]:
     return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads worker RSS from /proc")
-@pytest.mark.skipif(importlib.util.find_spec("gunicorn") is None, reason="gunicorn not installed")
-def test_pages_run_on_a_tiny_corpus(tmp_path):
+def tiny_corpus(tmp_path: Path, *, articles: int, seed: int) -> str:
+    """A migrated SQLite file with a generate_corpus archive; its DATABASE_URL."""
     database_url = f"sqlite:///{tmp_path / 'corpus.sqlite3'}"
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "true"}
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run(
-        [*manage, "generate_corpus", "--articles", "30", "--seed", "2"],
+        [*manage, "generate_corpus", "--articles", str(articles), "--seed", str(seed)],
         env=env,
         check=True,
         cwd=ROOT,
         capture_output=True,
     )
+    return database_url
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads worker RSS from /proc")
+@pytest.mark.skipif(importlib.util.find_spec("gunicorn") is None, reason="gunicorn not installed")
+def test_pages_run_on_a_tiny_corpus(tmp_path):
+    database_url = tiny_corpus(tmp_path, articles=30, seed=2)
     out = tmp_path / "pages.md"
     command = [
         *(sys.executable, str(ROOT / "bench/pages.py"), "--database-url", database_url),
@@ -112,17 +118,7 @@ def test_pages_run_on_a_tiny_corpus(tmp_path):
 
 
 def test_profile_page_splits_a_request_into_sql_template_and_the_rest(tmp_path):
-    database_url = f"sqlite:///{tmp_path / 'corpus.sqlite3'}"
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "true"}
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run(
-        [*manage, "generate_corpus", "--articles", "20", "--seed", "3"],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
+    database_url = tiny_corpus(tmp_path, articles=20, seed=3)
     command = [sys.executable, str(ROOT / "bench/profile_page.py"), "/", "/films/", "--profile"]
     env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
