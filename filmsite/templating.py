@@ -10,13 +10,12 @@ The backend also sends Django's ``template_rendered`` signal, as Django's own en
 the test runner, so tests can read ``response.context`` of a reader page.
 """
 
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 import jinja2
 from django.http import HttpRequest
-from django.template import defaultfilters
+from django.template import defaultfilters, defaulttags
 from django.template.backends.jinja2 import Jinja2 as DjangoJinja2
 from django.template.backends.jinja2 import Template as DjangoJinja2Template
 from django.templatetags.static import static
@@ -61,14 +60,6 @@ def date_filter(value: date | datetime | None, format_string: str | None = None)
     return defaultfilters.date(template_localtime(value), format_string)
 
 
-def truncatewords(value: Any, words: int) -> str:
-    return defaultfilters.truncatewords(value, words)
-
-
-def pluralize(value: Any, suffix: str = "s") -> str:
-    return defaultfilters.pluralize(value, suffix)
-
-
 def widthratio(value: Any, max_value: Any, max_width: Any) -> str:
     """Django's ``{% widthratio %}``: value / max_value * max_width, rounded."""
     try:
@@ -81,19 +72,8 @@ def widthratio(value: Any, max_value: Any, max_width: Any) -> str:
 
 @jinja2.pass_context
 def querystring(context: jinja2.runtime.Context, **changes: Any) -> str:
-    """Django's ``{% querystring %}``: this request's GET with some keys set or (None) removed."""
-    query = context["request"].GET
-    params = query.copy()
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        elif isinstance(value, Iterable) and not isinstance(value, str):
-            params.setlist(key, value)
-        else:
-            params[key] = value
-    if not params and not query:
-        return ""
-    return f"?{params.urlencode()}"
+    """Django's ``{% querystring %}`` on this request's GET (given, so it needs no context)."""
+    return defaulttags.querystring(None, context["request"].GET, **changes)
 
 
 def _with_context(function: Any) -> Any:
@@ -127,9 +107,9 @@ def environment(**options: Any) -> jinja2.Environment:
     )
     env.filters.update(
         date=date_filter,
-        truncatewords=truncatewords,
+        truncatewords=defaultfilters.truncatewords,
         capfirst=defaultfilters.capfirst,
-        pluralize=pluralize,
+        pluralize=defaultfilters.pluralize,
         highlight=reviews_tags.highlight,
         film_slugs=reviews_tags.film_slugs,
     )
