@@ -367,16 +367,16 @@ def related_candidates(article: "Article", using: str = "default") -> dict[int, 
 CARD_FILM_FIELDS = ("id", "title", "slug", "year")  # what a card shows of a film: str(), URL
 
 
+def safe_sections(article: "Article | OuterRef") -> "SectionQuerySet":
+    """An article's spoiler-free sections, first first: where Article.summary's opening is."""
+    # By position only: Section's default ordering would join the article to sort.
+    return Section.objects.spoiler_free().filter(article=article).order_by("order")
+
+
 def opening_html() -> Subquery:
     """The HTML of an article's first spoiler-free section, as a subquery of an article query
     (Article.summary reads it): no query of its own, unlike a prefetch of the section."""
-    first_safe = (
-        Section.objects.spoiler_free()
-        .filter(article=OuterRef("pk"))
-        # By position only: Section's default ordering would join the article to sort.
-        .order_by("order")
-    )
-    return Subquery(first_safe.values("body_html")[:1])
+    return Subquery(safe_sections(OuterRef("pk")).values("body_html")[:1])
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -598,8 +598,7 @@ class Article(models.Model):
         if hasattr(self, "opening_html"):  # for_listing() and for_detail() annotate it
             opening = self.opening_html
         else:  # one query
-            first_safe = Section.objects.spoiler_free().filter(article=self).order_by("order")
-            opening = first_safe.values_list("body_html", flat=True).first()
+            opening = safe_sections(self).values_list("body_html", flat=True).first()
         if opening:
             return Truncator(html_to_text(opening)).words(SUMMARY_WORDS)
         return self.verdict
