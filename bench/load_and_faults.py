@@ -159,7 +159,7 @@ class Editor:
         self.edits += 1
 
     def publish(self) -> None:
-        from reviews.services import article_import_bytes
+        from importer.save import article_import_bytes
 
         name, text = self.corpus.text(10_000 + self.counter)
         result = article_import_bytes(data=text.encode(), max_bytes=2**21, publish=True)
@@ -214,7 +214,7 @@ def wait_until_up(port: int, deadline: float) -> bool:
 def killed_import(env: dict, folder: Path, corpus, count: int) -> dict:
     from django.db import connection
 
-    from reviews.importer.parse import parse_text
+    from importer.parse.document import parse_text
 
     folder.mkdir()
     for index in range(count):

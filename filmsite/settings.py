@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "reviews",
     "people",
     "editorial",
+    "importer",  # critics' texts to films, people and articles: parse, resolve, save
     "filmsite",  # the page cache's invalidation signals (filmsite/apps.py)
 ]
 

@@ -30,8 +30,8 @@ from editorial.services import (
     can_publish,
 )
 from filmsite.admin_utils import FastChangeList, InputFilter, PrefetchedAutocompleteInline
+from importer.admin import article_import_view
 from people.admin import CharacterInline, FilmCreditInline
-from reviews.admin_import import article_import_view
 from reviews.models import (
     Article,
     Author,
@@ -220,7 +220,7 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
     def spoiler_sections(self, article: Article) -> str:
         return f"{article.spoiler_count} of {article.section_count}"
 
-    # The "Import text" page (reviews/admin_import.py); the changelist template links to it.
+    # The "Import text" page (importer/admin.py); the changelist template links to it.
     change_list_template = "admin/reviews/article/change_list.html"
 
     # History with "compare" and "restore" (editorial/admin_views.py).

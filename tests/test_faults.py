@@ -14,7 +14,7 @@ from django.db import OperationalError, connection
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
-from reviews.importer.parse import parse_text
+from importer.parse.document import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = 120

@@ -110,7 +110,7 @@ def test_contributor_cannot_see_or_restore_someone_elses_history(contributor, re
 def test_an_import_is_a_revision_by_the_importing_editor(editor):
     from pathlib import Path
 
-    from reviews.services import article_import_bytes
+    from importer.save import article_import_bytes
 
     sample = sorted((Path(__file__).parents[1] / "importer" / "samples").glob("*.txt"))[0]
     result = article_import_bytes(data=sample.read_bytes(), max_bytes=2**21, by=editor)

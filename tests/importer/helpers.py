@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from reviews.importer.parse import parse_text
-from reviews.importer.records import ParsedText
+from importer.parse.document import parse_text
+from importer.parse.records import ParsedText
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from reviews.importer.parse import parse_text
-from reviews.importer.records import ImageSlot, LinkRecord
+from importer.parse.document import parse_text
+from importer.parse.records import ImageSlot, LinkRecord
 from tests.importer.helpers import credits_of, messages, parse_sample
 
 ENDING = "analysis_salt_road_ending.txt"

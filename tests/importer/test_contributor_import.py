@@ -7,10 +7,10 @@ that. The command line is trusted (it runs with the database's own rights) and i
 
 import pytest
 
+from importer.parse.records import ImportTextError
+from importer.save import article_import_bytes
 from people.models import Character, Credit, Person
-from reviews.importer.records import ImportTextError
 from reviews.models import Article, Film
-from reviews.services import article_import_bytes
 from tests import factories as f
 from tests.importer.helpers import SAMPLES
 

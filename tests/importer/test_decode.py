@@ -2,8 +2,8 @@ import codecs
 
 import pytest
 
-from reviews.importer.decode import decode_bytes
-from reviews.importer.records import ImportTextError
+from importer.parse.decode import decode_bytes
+from importer.parse.records import ImportTextError
 
 LIMIT = 1_000_000
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from reviews.importer.parse import parse_text
-from reviews.importer.records import ImportTextError
+from importer.parse.document import parse_text
+from importer.parse.records import ImportTextError
 from tests.importer.helpers import messages, parse_sample
 
 

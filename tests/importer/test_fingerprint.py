@@ -1,7 +1,7 @@
 import codecs
 
-from reviews.importer.decode import decode_bytes
-from reviews.importer.parse import parse_bytes, parse_text
+from importer.parse.decode import decode_bytes
+from importer.parse.document import parse_bytes, parse_text
 from tests.importer.helpers import SAMPLES
 
 TEXT = (SAMPLES / "review_salt_road.txt").read_text(encoding="utf-8")

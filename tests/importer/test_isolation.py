@@ -8,9 +8,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_parser_imports_no_django():
     code = (
         "import sys\n"
-        "import reviews.importer.parse\n"
-        "import reviews.importer.decode\n"
-        "print('parse' in dir(reviews.importer), 'django' in sys.modules)\n"
+        "import importer.parse.document\n"
+        "import importer.parse.decode\n"
+        "print('document' in dir(importer.parse), 'django' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from reviews.importer.parse import parse_text
-from reviews.importer.records import CreditRecord, ImageSlot, ImportTextError
+from importer.parse.document import parse_text
+from importer.parse.records import CreditRecord, ImageSlot, ImportTextError
+from importer.save import article_import_bytes
 from reviews.models import Article, Film
-from reviews.services import article_import_bytes
 from tests.importer.helpers import messages, parse_sample
 
 ESSAY = "essay_front_matter.md"

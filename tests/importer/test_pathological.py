@@ -25,8 +25,8 @@ CASES = {
 @pytest.mark.parametrize("expression", CASES.values(), ids=CASES.keys())
 def test_pathological_input_finishes(expression):
     code = (
-        "from reviews.importer.parse import parse_text\n"
-        "from reviews.importer.records import ImportTextError\n"
+        "from importer.parse.document import parse_text\n"
+        "from importer.parse.records import ImportTextError\n"
         f"text = {expression}\n"
         "try:\n"
         "    parse_text(text, film_hint='The Salt Road (2019)')\n"

@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviews.importer.parse import parse_text
-from reviews.importer.records import ImportTextError, ParsedText
+from importer.parse.document import parse_text
+from importer.parse.records import ImportTextError, ParsedText
 
 LINES = st.sampled_from(
     [

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from reviews.importer.parse import parse_text
+from importer.parse.document import parse_text
 from tests.importer.helpers import credits_of, messages, parse_sample
 
 

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from importer.parse.document import decode_and_parse, parse_text
+from importer.parse.records import ImportTextError, LinkRecord, SectionRecord
+from importer.save import ImportResult, article_import, article_import_bytes
 from people.models import Character, Credit, Person
-from reviews.importer.parse import decode_and_parse, parse_text
-from reviews.importer.records import ImportTextError, LinkRecord, SectionRecord
 from reviews.models import Article, Author, Film, Genre, Section
-from reviews.services import ImportResult, article_import, article_import_bytes
 from tests.factories import (
     ActorCreditFactory,
     ArticleFactory,

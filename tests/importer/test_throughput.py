@@ -16,12 +16,12 @@ from reversion.models import Version
 
 from editorial.models import Redirect
 from editorial.revisions import article_versions, snapshot
+from importer.parse.document import decode_and_parse
+from importer.parse.records import ImportTextError, ParsedText
+from importer.save import ImportResult, article_import
 from people.models import Character, Credit, Person
 from reviews import search
-from reviews.importer.parse import decode_and_parse
-from reviews.importer.records import ImportTextError, ParsedText
 from reviews.models import Article, Film, Section
-from reviews.services import ImportResult, article_import
 from tests.editorial.conftest import article_form_data
 from tests.importer.helpers import SAMPLES
 

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from reviews.importer.records import ImportTextError
-from reviews.services import ImportResult, article_import_bytes
+from importer.parse.records import ImportTextError
+from importer.save import ImportResult, article_import_bytes
 
 SUFFIXES = (".txt", ".md", ".markdown")
 STDIN = "-"

@@ -19,9 +19,9 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
 from editorial.services import can_publish
-from reviews.importer.parse import decode_and_parse
-from reviews.importer.records import ImportTextError
-from reviews.services import ImportResult, article_import
+from importer.parse.document import decode_and_parse
+from importer.parse.records import ImportTextError
+from importer.save import ImportResult, article_import
 
 TEMPLATE = "admin/reviews/article/import_text.html"
 MAX_MESSAGES = 10

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 
-from reviews.importer.records import ImportTextError, ParseWarning
-from reviews.importer.text import normalise_newlines
+from importer.parse.records import ImportTextError, ParseWarning
+from importer.parse.text import normalise_newlines
 
 # Control bytes other than tab, LF, FF and CR; text from a word processor has next to none.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"

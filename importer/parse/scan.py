@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reviews.importer import films as film_text
-from reviews.importer.lines import (
+from importer.parse import films as film_text
+from importer.parse.lines import (
     ends_sentence,
     entry_heading,
     is_caption,
@@ -17,7 +17,7 @@ from reviews.importer.lines import (
     starts_cruft_block,
     who_is,
 )
-from reviews.importer.metadata import (
+from importer.parse.metadata import (
     is_stub,
     metadata_fields,
     parse_links,
@@ -26,10 +26,10 @@ from reviews.importer.metadata import (
     split_list,
     urls_in,
 )
-from reviews.importer.names import is_character_name, parse_cast_entry
-from reviews.importer.rating import FoundRating, is_rating_line, ratings_in_line
-from reviews.importer.records import CreditRecord, ImageSlot, LinkRecord, ParseWarning
-from reviews.importer.text import key, plain
+from importer.parse.names import is_character_name, parse_cast_entry
+from importer.parse.rating import FoundRating, is_rating_line, ratings_in_line
+from importer.parse.records import CreditRecord, ImageSlot, LinkRecord, ParseWarning
+from importer.parse.text import key, plain
 
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviews.importer.records import ImageSlot, ParseWarning, SectionRecord
-from reviews.importer.scan import Element, Heading, Image, Marker, Para
+from importer.parse.records import ImageSlot, ParseWarning, SectionRecord
+from importer.parse.scan import Element, Heading, Image, Marker, Para
 
 SPOILER_KINDS = frozenset({"synopsis", "ending"})
 _HEADLESS_BODY_KIND = {

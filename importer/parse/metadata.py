@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from reviews.importer.films import YEAR_IN_PARENS
-from reviews.importer.records import LinkRecord
+from importer.parse.films import YEAR_IN_PARENS
+from importer.parse.records import LinkRecord
 
 # label as written (lower case) -> field
 LABELS: dict[str, str] = {

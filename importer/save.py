@@ -1,6 +1,6 @@
 """Writes that span models: saving an imported critic's text as film, people and article.
 
-The parser (reviews/importer/) turns a text into plain records; `article_import` saves them in
+The parser (importer/parse/) turns a text into plain records; `article_import` saves them in
 one transaction. docs/importing.md explains the matching and re-import rules.
 """
 
@@ -22,11 +22,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from people.models import Character, Credit, Person
-from reviews import search
-from reviews.importer import films as film_text
-from reviews.importer.parse import decode_and_parse
-from reviews.importer.records import (
+from importer.parse import films as film_text
+from importer.parse.document import decode_and_parse
+from importer.parse.records import (
     CreditRecord,
     FilmRecord,
     ImportTextError,
@@ -34,7 +32,9 @@ from reviews.importer.records import (
     ParseWarning,
     SectionRecord,
 )
-from reviews.importer.text import plain
+from importer.parse.text import plain
+from people.models import Character, Credit, Person
+from reviews import search
 from reviews.models import Article, Author, Country, Film, Genre, Language, Section
 
 ArticleOutcome = Literal["created", "updated", "unchanged", "skipped"]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from reviews.importer.records import CreditRecord
+from importer.parse.records import CreditRecord
 
 PARTICLES = frozenset({
     "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von", "la", "le",

@@ -11,11 +11,11 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from reviews.importer.films import FIRST_YEAR, LAST_YEAR, parse_title_year
-from reviews.importer.metadata import parse_runtime, split_list
-from reviews.importer.names import is_person_name, parse_cast_entry
-from reviews.importer.rating import ratings_in_line, to_half_stars
-from reviews.importer.records import (
+from importer.parse.films import FIRST_YEAR, LAST_YEAR, parse_title_year
+from importer.parse.metadata import parse_runtime, split_list
+from importer.parse.names import is_person_name, parse_cast_entry
+from importer.parse.rating import ratings_in_line, to_half_stars
+from importer.parse.records import (
     ARTICLE_KINDS,
     ARTICLE_STATUSES,
     CreditRecord,

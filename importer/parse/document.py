@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from reviews.importer import films as film_text
-from reviews.importer.decode import decode_bytes
-from reviews.importer.front import FrontMatter, read_front_matter, split_front_matter
-from reviews.importer.names import credits_in_prose
-from reviews.importer.rating import FoundRating, ratings_in_line
-from reviews.importer.records import (
+from importer.parse import films as film_text
+from importer.parse.decode import decode_bytes
+from importer.parse.front import FrontMatter, read_front_matter, split_front_matter
+from importer.parse.names import credits_in_prose
+from importer.parse.rating import FoundRating, ratings_in_line
+from importer.parse.records import (
     ArticleRecord,
     CreditRecord,
     FilmRecord,
@@ -27,9 +27,9 @@ from reviews.importer.records import (
     ParseWarning,
     SectionRecord,
 )
-from reviews.importer.scan import Element, Found, Heading, Image, Para, Scanner, has_atx_headings
-from reviews.importer.sections import build_sections
-from reviews.importer.text import fingerprint, key, normalise_newlines, plain
+from importer.parse.scan import Element, Found, Heading, Image, Para, Scanner, has_atx_headings
+from importer.parse.sections import build_sections
+from importer.parse.text import fingerprint, key, normalise_newlines, plain
 
 _TITLE_LINE_FILM = (
     re.compile(r"^(?:film |movie )?review ?[:|\u2013\u2014-] ?(.+)$", re.IGNORECASE),
