@@ -129,6 +129,19 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class FilmCandidate:
+    """A film the text may be about, with the evidence for it; the admin offers these."""
+
+    title: str
+    year: int | None
+    score: float
+    evidence: tuple[str, ...] = ()  # "title line 'X (2019)'", "bare title x12 in the prose"
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+
+@dataclass(frozen=True)
 class ParsedText:
     film: FilmRecord | None  # None only for a ranked list without a film hint
     credits: tuple[CreditRecord, ...]
@@ -137,3 +150,4 @@ class ParsedText:
     mentions: tuple[Mention, ...]
     warnings: tuple[ParseWarning, ...]
     fingerprint: str  # 64 hex digits, sha256 of the normalised text
+    candidates: tuple[FilmCandidate, ...] = ()  # films the text may be about, best first
