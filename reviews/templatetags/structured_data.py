@@ -27,12 +27,9 @@ def _json_ld(data: dict[str, Any]) -> SafeString:
     return format_html('<script type="application/ld+json">{}</script>', SafeString(payload))
 
 
-def _person(request: HttpRequest, person: Person) -> dict[str, Any]:
-    return {
-        "@type": "Person",
-        "name": person.name,
-        "url": request.build_absolute_uri(person.get_absolute_url()),
-    }
+def _person(request: HttpRequest, name: str, path: str) -> dict[str, Any]:
+    """A schema.org Person: a film's credited person or an article's critic, with their page."""
+    return {"@type": "Person", "name": name, "url": request.build_absolute_uri(path)}
 
 
 def _movie(request: HttpRequest, film: Film) -> dict[str, Any]:
@@ -48,7 +45,10 @@ def _movie(request: HttpRequest, film: Film) -> dict[str, Any]:
         data["image"] = request.build_absolute_uri(film.poster.file.url)
     directors = getattr(film, "directors", None)  # prefetched by Article.objects.for_detail()
     if directors:
-        data["director"] = [_person(request, credit.person) for credit in directors]
+        data["director"] = [
+            _person(request, credit.person.name, credit.person.get_absolute_url())
+            for credit in directors
+        ]
     return data
 
 
@@ -82,11 +82,7 @@ def article_json_ld(context: template.Context, article: Article) -> SafeString:
     if article.published_at:
         data["datePublished"] = article.published_at.isoformat()
     if article.author:
-        data["author"] = {
-            "@type": "Person",
-            "name": article.author.name,
-            "url": request.build_absolute_uri(article.author.get_absolute_url()),
-        }
+        data["author"] = _person(request, article.author.name, article.author.get_absolute_url())
     if article.lead_image:
         data["image"] = request.build_absolute_uri(article.lead_image.file.url)
     if is_review:
@@ -130,11 +126,7 @@ def film_json_ld(
         "actor": Credit.Role.ACTOR,
     }
     for key, role in by_role.items():
-        people = [
-            {"@type": "Person", "name": c.name, "url": request.build_absolute_uri(c.url)}
-            for c in credits
-            if c.role == role
-        ]
+        people = [_person(request, c.name, c.url) for c in credits if c.role == role]
         if people:
             data[key] = people
     if film.original_title:
@@ -155,7 +147,10 @@ def film_json_ld(
 @register.simple_tag(takes_context=True)
 def person_json_ld(context: template.Context, person: Person) -> SafeString:
     request = context["request"]
-    data = {"@context": "https://schema.org", **_person(request, person)}
+    data = {
+        "@context": "https://schema.org",
+        **_person(request, person.name, person.get_absolute_url()),
+    }
     if person.bio:
         data["description"] = person.bio
     if person.photo:
