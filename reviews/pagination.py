@@ -168,13 +168,13 @@ class KeysetPage:
 
     @property
     def next_cursor(self) -> str | None:
-        if not self.has_next:
+        if not self.has_next or not self.object_list:
             return None
         return encode_cursor(self.key, self.key.values(self.object_list[-1]), AFTER)
 
     @property
     def previous_cursor(self) -> str | None:
-        if not self.has_previous:
+        if not self.has_previous or not self.object_list:
             return None
         return encode_cursor(self.key, self.key.values(self.object_list[0]), BEFORE)
 
@@ -220,8 +220,23 @@ def paginate_keyset(
 
     A cursor that isn't one of ours is a 404 (never a 500); a ?page=N past MAX_OFFSET_PAGE (or
     not a number) raises PageOutOfReach, which @redirect_unreachable_pages turns into a redirect.
-    `start` (key values) begins the list after that point, e.g. at a year boundary.
+    `start` (key values) begins the list after that point, e.g. at a year boundary. Any page but
+    the first that holds nothing (?page=N past the end, a cursor at either end) is a 404.
     """
+    page = _requested_page(request, queryset, key, per_page=per_page, start=start)
+    if not page.object_list and page.has_other_pages:
+        raise Http404("No such page.")
+    return page
+
+
+def _requested_page(
+    request: HttpRequest,
+    queryset: QuerySet,
+    key: Key,
+    *,
+    per_page: int,
+    start: Sequence | None,
+) -> KeysetPage:
     params = request.GET
     for direction in (AFTER, BEFORE):
         if cursor := params.get(direction):

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import Max, Min, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -22,6 +22,7 @@ from reviews.pagination import (
     Key,
     KeysetPage,
     is_small_number,
+    page_number,
     paginate_keyset,
     redirect_unreachable_pages,
 )
@@ -57,7 +58,11 @@ class Group:
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A numbered page; past the last page a 404, not a copy of the last page (page 1 always is)."""
+    try:
+        return Paginator(queryset, per_page).page(page_number(request))
+    except EmptyPage as error:
+        raise Http404("No such page.") from error
 
 
 def paginate_articles(
@@ -295,6 +300,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@redirect_unreachable_pages
 def search(request: HttpRequest) -> HttpResponse:
     query = search_engine.clean_query(request.GET.get("q", ""))
     results = search_engine.articles(query)  # ranked and bounded: no COUNT over every match

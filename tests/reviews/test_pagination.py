@@ -188,3 +188,99 @@ def test_year_list_jumps_into_the_archive(client):
     assert years == [str(y) for y in range(this_year - 1, this_year - 5, -1)]
     page = client.get(reverse("reviews:home"), {"year": this_year - 3}).context["page"]
     assert [a.pk for a in page] == [old.pk, older.pk] and new.pk not in [a.pk for a in page]
+
+
+@pytest.fixture
+def one_of_each():
+    """One published article about a film with a director, on a theme: every list has one page."""
+    film = f.FilmFactory(title="Salt Road")
+    director = f.CreditFactory(film=film).person
+    article = f.ArticleFactory(title="Salt Road reviewed", films=[film], tags=["salt"])
+    return {"film": film, "person": director, "article": article}
+
+
+def paginated_urls(objects) -> list[str]:
+    """Every reader list that pages (reviews/urls.py, people/urls.py) and the sitemap files."""
+    return [
+        reverse("reviews:home"),
+        reverse("reviews:film_list"),
+        reverse("reviews:film_detail", args=[objects["film"].slug]),
+        reverse("reviews:author_detail", args=[objects["article"].author.slug]),
+        reverse("reviews:tag_detail", args=["salt"]),
+        reverse("people:person_detail", args=[objects["person"].slug]),
+        reverse("reviews:search") + "?q=salt",
+    ]
+
+
+def with_page(url: str, page) -> str:
+    return f"{url}{'&' if '?' in url else '?'}page={page}"
+
+
+def test_every_paginated_page_exists_on_page_one(client, one_of_each):
+    for url in paginated_urls(one_of_each):
+        for address in (url, with_page(url, 1)):
+            response = client.get(address)
+            assert response.status_code == 200, address
+            assert len(response.context["page"]) >= 1, address
+
+
+def test_every_paginated_page_past_its_end_is_a_404(client, one_of_each):
+    for url in paginated_urls(one_of_each):
+        assert client.get(with_page(url, 1)).status_code == 200, url  # control
+        for page in (2, 3, MAX_OFFSET_PAGE):
+            assert client.get(with_page(url, page)).status_code == 404, (url, page)
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", str(10**30), "", "1.5", "%00"])
+def test_every_paginated_page_sends_a_page_that_is_not_a_number_to_page_one(
+    client, one_of_each, page
+):
+    for url in paginated_urls(one_of_each):
+        response = client.get(with_page(url, page))
+        if page == "":  # an empty ?page= is no page number at all: the first page
+            assert response.status_code in (200, 301), url
+            continue
+        assert response.status_code == 301, (url, page)
+        first = client.get(response["Location"])
+        assert first.status_code == 200 and len(first.context["page"]) >= 1, url
+        assert "page=" not in response["Location"]
+        if "?q=" in url:
+            assert "q=salt" in response["Location"]  # the search is kept
+
+
+def test_a_second_page_is_served_and_the_third_is_a_404(client):
+    articles = f.ArticleFactory.create_batch(21, tags=["salt"])
+    for url in (reverse("reviews:home"), reverse("reviews:tag_detail", args=["salt"])):
+        assert [a.pk for a in client.get(url, {"page": 2}).context["page"]] == [articles[0].pk]
+        assert client.get(url, {"page": 3}).status_code == 404
+
+
+def test_cursors_at_either_end_of_a_list_are_404s(client, one_of_each):
+    url = reverse("reviews:home")
+    f.ArticleFactory.create_batch(20)
+    first = client.get(url).context["page"]
+    last_query = NEXT_LINK.search(client.get(url).content.decode())[1].replace("&amp;", "&")
+    last = client.get(f"{url}?{last_query}")
+    assert last.status_code == 200 and len(last.context["page"]) == 1  # control
+    article = last.context["page"][0]
+    beyond = cursor_of(["-published_at,-id", "a", article.published_at.isoformat(), article.pk])
+    assert client.get(url, {"after": beyond}).status_code == 404
+    newest = first[0]
+    before = cursor_of(["-published_at,-id", "b", newest.published_at.isoformat(), newest.pk])
+    assert client.get(url, {"before": before}).status_code == 404
+
+
+def test_a_year_before_the_archive_began_is_a_404(client, one_of_each):
+    this_year = timezone.now().year
+    assert client.get(reverse("reviews:home"), {"year": this_year - 1}).status_code == 404
+    f.ArticleFactory(published_at=timezone.now().replace(year=this_year - 2))
+    assert client.get(reverse("reviews:home"), {"year": this_year - 1}).status_code == 200
+
+
+@pytest.mark.parametrize("section", ["articles", "films", "people", "critics", "themes"])
+def test_sitemap_files_past_their_end_are_404s(client, one_of_each, section):
+    url = reverse("sitemap_section", args=[section])
+    assert client.get(url).status_code == 200  # control
+    assert client.get(url, {"p": 1}).status_code == 200
+    for p in ("2", "0", "-1", "abc", str(10**30)):
+        assert client.get(url, {"p": p}).status_code == 404, p
