@@ -124,11 +124,13 @@ def _connection_handling(database: dict) -> dict:
         database["CONN_HEALTH_CHECKS"] = True
     elif database["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers carry on while an editor saves; IMMEDIATE avoids "database is locked"
-        # when two writers upgrade read transactions at once.
+        # when two writers upgrade read transactions at once; the timeout (sqlite3's busy
+        # timeout, 5 s by default) lets a save wait out another writer instead of failing.
         database.setdefault("OPTIONS", {}).update(
             {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
+                "timeout": env.int("FILMSITE_SQLITE_TIMEOUT_SECONDS", default=20),
             }
         )
     return database
