@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",  # the database task backend: its table and the db_worker command
     "reversion",
     "axes",
     "reviews",
@@ -260,6 +262,23 @@ FILMSITE_RENDITION_WIDTHS = env.list(
     "FILMSITE_RENDITION_WIDTHS", cast=int, default=[320, 640, 960, 1280]
 )
 FILMSITE_THUMBNAIL_SIZE = env.int("FILMSITE_THUMBNAIL_SIZE", default=320)
+# Per editor: uploads beyond this many in a minute are refused with a form error (reviews/forms.py).
+FILMSITE_IMAGE_UPLOADS_PER_MINUTE = env.int("FILMSITE_IMAGE_UPLOADS_PER_MINUTE", default=10)
+
+# Background work (image renditions, reviews/tasks.py) goes through django-tasks: by default into
+# the database, where `manage.py db_worker` (started by `make demo` and docker-compose.yml) picks
+# it up. FILMSITE_TASKS_IMMEDIATE runs each task inside the call that enqueues it instead: the
+# tests do, and so can a site with no worker, at the price of renditions made in the request.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env.bool("FILMSITE_TASKS_IMMEDIATE", default=False)
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
 FILMSITE_NAME = env.str("FILMSITE_NAME", default="filmsite")
 # The largest text file import_texts and the admin's "Import text" page accept.
 FILMSITE_IMPORT_MAX_BYTES = env.int("FILMSITE_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
