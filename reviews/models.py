@@ -75,6 +75,11 @@ class Image(models.Model):
         max_length=200, blank=True, help_text="Photographer or rights holder."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by the background task once every rendition of the current file is stored, cleared
+    # whenever the file changes: until then pages show the original, never a rendition's 404.
+    renditions_ready_at = models.DateTimeField(
+        "renditions made", null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created_at"]
