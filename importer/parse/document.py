@@ -8,14 +8,13 @@ docs/import-rules.md lists the rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
 from importer.parse.decode import decode_bytes
 from importer.parse.film_choice import choose_film
 from importer.parse.front import FrontMatter, read_front_matter, split_front_matter
-from importer.parse.names import credits_in_prose
+from importer.parse.names import checked_credits, credits_in_prose
 from importer.parse.rating import FoundRating, ratings_in_line
 from importer.parse.records import (
     ArticleRecord,
@@ -89,10 +88,10 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
     film, mentions, candidates = choose_film(front, film_hint, found, elements, warnings)
     title_words = [film.title] if film else []
     title_words += [m.title for m in mentions]
-    credits = _credits(front, found, paragraphs, title_words, film)
+    credits = _credits(front, found, paragraphs, title_words, film, warnings)
 
     ratings = _ratings(found, paragraphs)
-    stated = _stated_kind(front, found, bool(headings))
+    stated = _stated_kind(front, found, bool(headings), ratings, warnings)
     sections = build_sections(elements, stated or "review", warnings)
     if not sections:
         raise ImportTextError("text has headings but no prose under them")
@@ -140,6 +139,7 @@ def _credits(
     paragraphs: list[Para],
     title_words: list[str],
     film: FilmRecord | None,
+    warnings: list[ParseWarning],
 ) -> list[CreditRecord]:
     detected: list[CreditRecord] = []
     for paragraph in paragraphs:
@@ -153,20 +153,7 @@ def _credits(
     if front.crew:
         roles = {credit.role for credit in front.crew}
         detected = [c for c in detected if c.role not in roles] + list(front.crew)
-    return _dedupe_credits(detected)
-
-
-def _dedupe_credits(credits: Iterable[CreditRecord]) -> list[CreditRecord]:
-    """One credit per person, role and character; a character beats no character."""
-    result: dict[tuple[str, str, str | None], CreditRecord] = {}
-    for credit in credits:
-        result.setdefault((credit.person, credit.role, credit.character), credit)
-    with_character = {(c.person, c.role) for c in result.values() if c.character}
-    return [
-        credit
-        for (person, role, character), credit in result.items()
-        if character or (person, role) not in with_character
-    ]
+    return checked_credits(detected, warnings)
 
 
 # --- rating, kind and title --------------------------------------------------------------------
@@ -190,7 +177,15 @@ def _rating(
 ) -> Decimal | None:
     if front.rating is not None:
         if kind != "review":
-            raise ImportTextError(f"front matter 'rating' is only for reviews; this is a {kind}")
+            # Only reviews carry a rating (article_rating_only_reviews); the stated kind wins.
+            warnings.append(
+                ParseWarning(
+                    f"front matter 'rating' {front.rating} dropped: only reviews have a rating, "
+                    f"and this is a {kind}",
+                    1,
+                )
+            )
+            return None
         return front.rating
     if not ratings:
         if kind == "review":
@@ -217,13 +212,30 @@ def _title_says(front: FrontMatter, found: Found) -> set[str]:
     return {kind for kind, pattern in _KIND_WORDS if pattern.search(signal_text)}
 
 
-def _stated_kind(front: FrontMatter, found: Found, has_headings: bool) -> str | None:
-    """The kind the front matter, the list shape or the title states; None if they do not."""
+def _stated_kind(
+    front: FrontMatter,
+    found: Found,
+    has_headings: bool,
+    ratings: list[tuple[int, FoundRating]],
+    warnings: list[ParseWarning],
+) -> str | None:
+    """The kind front matter, the list shape, a rating or the title states; None if none does."""
     if front.kind:
         return front.kind
     if found.is_list:
         return "list"
     says = _title_says(front, found)
+    if front.rating is not None or ratings:
+        # An explicit rating is the critic saying "review", whatever the headings are about.
+        others = sorted(says - {"review"})
+        if others:
+            warnings.append(
+                ParseWarning(
+                    f"the title reads like {' and '.join(others)}, but the text gives a rating; "
+                    "imported as a review (set 'kind' in front matter to choose)"
+                )
+            )
+        return "review"
     for kind in ("review", "ending", "synopsis", "essay"):
         if kind in says:
             return kind

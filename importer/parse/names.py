@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from importer.parse.records import CreditRecord
+from importer.parse.records import CreditRecord, ParseWarning
 
 PARTICLES = frozenset({
     "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von", "la", "le",
@@ -360,3 +360,36 @@ def parse_cast_entry(entry: str, *, not_names: Iterable[str] = ()) -> CreditReco
     if character is not None and not is_character_name(character, not_names=excluded):
         character = character if character[:1].isupper() and len(character) <= 60 else None
     return CreditRecord(entry, "actor", character)
+
+
+# --- the last check before credits leave the parser ---------------------------------------------
+
+# Letters (any script), with hyphens and apostrophes inside a word ("Jean-Pierre", "Nyong'o")
+# and initials ("J. R."); nothing else, so "Tobias Renn," or "Ada (Ines" is never a person.
+_CLEAN_WORD = re.compile(r"^(?:[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\.?|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
+
+
+def is_clean_name(name: str) -> bool:
+    """A person's name as the site will store it: words of letters, no stray punctuation."""
+    words = name.split(" ")
+    return bool(name) and len(name) <= 100 and all(_CLEAN_WORD.match(word) for word in words)
+
+
+def checked_credits(
+    credits: Iterable[CreditRecord], warnings: list[ParseWarning]
+) -> list[CreditRecord]:
+    """One credit per person, role and character, each person a clean name; the rest warned."""
+    result: dict[tuple[str, str, str | None], CreditRecord] = {}
+    for credit in credits:
+        if not is_clean_name(credit.person):
+            warnings.append(
+                ParseWarning(f"credit {credit.person!r} ({credit.role}) left out: not a name")
+            )
+            continue
+        result.setdefault((credit.person, credit.role, credit.character), credit)
+    with_character = {(c.person, c.role) for c in result.values() if c.character}
+    return [
+        credit
+        for (person, role, character), credit in result.items()
+        if character or (person, role) not in with_character
+    ]

@@ -128,9 +128,13 @@ def test_unknown_front_matter_key_warns():
     assert "front matter key 'mood' is not used" in messages(parsed)
 
 
-def test_rating_in_front_matter_of_a_non_review_is_an_error():
-    with pytest.raises(ImportTextError, match="'rating' is only for reviews"):
-        parse_text("---\nfilm: The Salt Road (2019)\nkind: essay\nrating: 4\n---\nText.\n")
+def test_rating_in_front_matter_of_an_essay_is_dropped_with_a_warning_not_an_error():
+    parsed = parse_text("---\nfilm: The Salt Road (2019)\nkind: essay\nrating: 4\n---\nText.\n")
+    assert (parsed.article.kind, parsed.article.rating) == ("essay", None)
+    assert any("'rating' 4.0 dropped" in message for message in messages(parsed))
+    # control: without a stated kind the same rating makes the piece a review and is kept
+    review = parse_text("---\nfilm: The Salt Road (2019)\nrating: 4\n---\nText.\n")
+    assert (review.article.kind, review.article.rating) == ("review", Decimal("4.0"))
 
 
 def test_overlong_markdown_heading_is_shortened_with_warning():
