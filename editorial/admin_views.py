@@ -25,7 +25,13 @@ from editorial.preview import (
     preview_link_resolve,
     render_in_rollback,
 )
-from editorial.revisions import article_versions, revision_restore, snapshot, snapshot_diff
+from editorial.revisions import (
+    RestoreRefused,
+    article_versions,
+    revision_restore,
+    snapshot,
+    snapshot_diff,
+)
 from editorial.services import AutosaveRefused, autosave_discard, autosave_fetch, autosave_store
 from reviews.models import Article
 
@@ -68,12 +74,27 @@ def revision_compare_view(
 def revision_restore_view(
     request: HttpRequest, object_id: str, version_id: str, *, model_admin: ModelAdmin
 ) -> HttpResponse:
+    """Bring back a revision's writing; status, publication, author and catalogue stay."""
     article, versions = _article_and_versions(request, model_admin, object_id)
     if not model_admin.has_change_permission(request, article):
         raise PermissionDenied
     version = get_object_or_404(versions, pk=version_id)
-    revision_restore(article=article, version=version, by=request.user)
-    messages.success(request, "Restored. The restore is itself a revision you can undo.")
+    history = reverse("admin:reviews_article_history", args=[article.pk])
+    try:
+        restored = revision_restore(article=article, version=version, by=request.user)
+    except RestoreRefused as exc:
+        messages.error(request, str(exc))
+        return HttpResponseRedirect(history)
+    for note in restored.notes:
+        messages.warning(request, note)
+    if restored.revision is None:
+        messages.info(request, "That version's writing is what the article has now: nothing to do.")
+        return HttpResponseRedirect(history)
+    messages.success(
+        request,
+        "Restored the writing of that version (status, publication time and author are "
+        "unchanged). The restore is itself a revision you can undo.",
+    )
     return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
 
 

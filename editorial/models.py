@@ -57,6 +57,24 @@ class Redirect(models.Model):
         return self.old_path
 
 
+class RevisionTags(models.Model):
+    """The tags an article had in a revision: reversion keeps no taggit links, restore needs them."""
+
+    revision = models.ForeignKey("reversion.Revision", models.CASCADE, related_name="article_tags")
+    article_id = models.PositiveBigIntegerField()
+    names = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "article_id"], name="revision_tags_per_article"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Tags of article {self.article_id} in revision {self.revision_id}"
+
+
 class AutosavedDraft(models.Model):
     """The last unsaved state of an article form, per user: restorable after a lost connection."""
 

@@ -7,12 +7,17 @@ from dataclasses import dataclass, field
 import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from reversion.models import Revision, Version
+from taggit.models import TaggedItem
 
-from reviews.models import Article, Section
+from editorial.models import RevisionTags
+from editorial.services import can_edit_article
+from people.models import Character
+from reviews.models import Article, Film, Image, Section
 
 ARTICLE_FIELDS = [("title", "Title"), ("standfirst", "Standfirst"), ("status", "Status"),
                   ("verdict", "Verdict"), ("rating", "Rating"), ("slug", "Slug")]  # fmt: skip
@@ -106,14 +111,195 @@ def snapshot_diff(old: Snapshot, new: Snapshot) -> tuple[list[Change], list[Sect
     return _changes(old.fields, new.fields, ARTICLE_FIELDS), sections
 
 
+class RestoreRefused(ValueError):
+    """A revision that cannot be restored onto the article as it is now; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Writing:
+    """What a restore brings back: the article's words and pictures, never its workflow."""
+
+    fields: dict[str, object]
+    films: frozenset[int]
+    tags: frozenset[str] | None  # None: the revision kept no tags (saved before they were)
+    sections: tuple[tuple[int | None, dict[str, object]], ...]  # (pk in the revision, values)
+
+
+# The article's writing. Status, publication time, author, slug and the imported source stay
+# as they are now: those belong to the workflow and to the page's address, not to the text.
+WRITING_FIELDS = ("kind", "title", "standfirst", "verdict", "rating", "lead_image_id")
+SECTION_WRITING_FIELDS = ("order", "heading", "kind", "is_spoiler", "body", "image_id",
+                          "image_slot", "character_id")  # fmt: skip
+
+
+def article_writing(article: Article) -> Writing:
+    sections = article.sections.order_by("order")
+    return Writing(
+        fields={name: getattr(article, name) for name in WRITING_FIELDS},
+        films=frozenset(article.films.values_list("pk", flat=True)),
+        tags=frozenset(article.tags.names()),
+        sections=tuple(
+            (s.pk, {name: getattr(s, name) for name in SECTION_WRITING_FIELDS}) for s in sections
+        ),
+    )
+
+
+def revision_writing(version: Version, *, article: Article) -> tuple[Writing, list[str]]:
+    """The article's writing in a revision, with notes on references to rows deleted since."""
+    notes = []
+    try:
+        data = version.field_dict
+        section_type = ContentType.objects.get_for_model(Section)
+        section_data = [
+            (int(v.object_id), v.field_dict)
+            for v in version.revision.version_set.filter(content_type=section_type)
+        ]
+    except Exception as exc:  # the stored data no longer fits the models (a field was removed)
+        raise RestoreRefused(f"This revision can no longer be read: {exc}") from exc
+    fields = {name: data.get(name) for name in WRITING_FIELDS}
+    image_ids = {fields["lead_image_id"]} | {v.get("image_id") for _, v in section_data}
+    images = set(Image.objects.filter(pk__in=image_ids - {None}).values_list("pk", flat=True))
+    if fields["lead_image_id"] is not None and fields["lead_image_id"] not in images:
+        fields["lead_image_id"] = None
+        notes.append("The lead image of that version has been deleted; there is none now.")
+    films = set(data.get("films") or [])
+    existing_films = set(Film.objects.filter(pk__in=films).values_list("pk", flat=True))
+    if films - existing_films:
+        notes.append(f"{len(films - existing_films)} of its films have been deleted since.")
+    character_ids = {v.get("character_id") for _, v in section_data} - {None}
+    characters = set(Character.objects.filter(pk__in=character_ids).values_list("pk", flat=True))
+    sections = []
+    for pk, values in sorted(section_data, key=lambda item: item[1].get("order") or 0):
+        if str(values.get("article_id")) != str(article.pk):
+            continue  # another article's section, in the same revision (an import's)
+        values = {name: values.get(name) for name in SECTION_WRITING_FIELDS}
+        for name, alive in (("image_id", images), ("character_id", characters)):
+            if values[name] is not None and values[name] not in alive:
+                values[name] = None
+                notes.append(f"Section {values['order']}: its {name[:-3]} has been deleted.")
+        sections.append((pk, values))
+    recorded = RevisionTags.objects.filter(
+        revision_id=version.revision_id, article_id=article.pk
+    ).first()
+    if recorded is None:
+        notes.append("That version's tags were not recorded, so the tags are as they were.")
+    writing = Writing(
+        fields=fields,
+        films=frozenset(existing_films),
+        tags=frozenset(recorded.names) if recorded else None,
+        sections=tuple(sections),
+    )
+    return writing, notes
+
+
+def _validated(article: Article, writing: Writing) -> list[Section]:
+    """Apply the writing's fields to `article` and build its sections, validated like a form."""
+    for name, value in writing.fields.items():
+        setattr(article, name, value)
+    errors = []
+    try:
+        article.full_clean(exclude=["films", "tags"])
+    except ValidationError as exc:
+        errors += [f"{_label(Article, k)}: {' '.join(m)}" for k, m in exc.message_dict.items()]
+    sections = []
+    for pk, values in writing.sections:
+        section = Section(pk=pk, article=article, **values)
+        try:
+            # Orders come from one revision, so unique; other rows are replaced wholesale.
+            section.full_clean(exclude=["article"], validate_unique=False,
+                               validate_constraints=False)  # fmt: skip
+        except ValidationError as exc:
+            errors += [
+                f"Section {values['order']}, {_label(Section, k)}: {' '.join(m)}"
+                for k, m in exc.message_dict.items()
+            ]
+        sections.append(section)
+    if errors:
+        raise RestoreRefused("That version cannot be restored as it is. " + " ".join(errors))
+    return sections
+
+
+def _label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name).capitalize()
+    except Exception:
+        return name
+
+
+@dataclass(frozen=True)
+class Restored:
+    revision: Revision | None  # None: that version's writing is what the article has now
+    notes: list[str]
+
+
 @transaction.atomic
-def revision_restore(*, article: Article, version: Version, by: AbstractBaseUser) -> Revision:
-    """Put the article and its sections back as they were; the restore is a new revision."""
+def revision_restore(*, article: Article, version: Version, by: AbstractBaseUser) -> Restored:
+    """Bring back the article's writing from a revision, as a new revision.
+
+    Only the writing (WRITING_FIELDS, sections, films linked, tags): status, publication time,
+    author and slug stay as they are, and films, people and credits saved in the same revision
+    (an import's) are left alone. Whoever restores must be allowed to edit the article now.
+    """
+    current = Article.objects.select_for_update().filter(pk=article.pk).first()
+    if current is None:
+        raise RestoreRefused("This article has been deleted.")
+    if not can_edit_article(by, current):
+        raise PermissionDenied("You cannot edit this article now, so you cannot restore it.")
+    article_type = ContentType.objects.get_for_model(Article)
+    if version.content_type_id != article_type.pk or version.object_id != str(current.pk):
+        raise RestoreRefused("That revision is not one of this article's.")
+    writing, notes = revision_writing(version, article=current)
+    before = article_writing(current)
+    if writing.tags is None:
+        writing = Writing(writing.fields, writing.films, before.tags, writing.sections)
+    if _same(before, writing):
+        return Restored(revision=None, notes=notes)
+    sections = _validated(current, writing)
     when = date_format(localtime(version.revision.date_created), "DATETIME_FORMAT")
-    with reversion.create_revision():
-        version.revision.revert(delete=True)
-        restored = Article.objects.get(pk=article.pk)
-        restored.save()  # a fresh updated_at, so forms opened before the restore are stale
+    with reversion.create_revision(atomic=False):
+        current.save()  # a fresh updated_at, so forms opened before the restore are stale
+        # Replaced wholesale: moving orders in place would trip (article, order) uniqueness.
+        current.sections.all().delete()
+        for section in sections:
+            taken = section.pk is not None and Section.objects.filter(pk=section.pk).exists()
+            if taken:
+                section.pk = None
+            section.save(force_insert=True)
+        current.films.set(writing.films)
+        current.tags.set(sorted(writing.tags or ()))
+        reversion.add_to_revision(current)
         reversion.set_user(by)
-        reversion.set_comment(f"Restored the version of {when}.")
-    return article_versions(restored).first().revision
+        reversion.set_comment(f"Restored the writing of the version of {when}.")
+    return Restored(revision=article_versions(current).first().revision, notes=notes)
+
+
+def _same(current: Writing, restored: Writing) -> bool:
+    def sections(writing: Writing) -> list[dict]:
+        return [values for _, values in writing.sections]
+
+    def fields(writing: Writing) -> dict:
+        return {k: _text(v) for k, v in writing.fields.items()}
+
+    return (
+        fields(current) == fields(restored)
+        and current.films == restored.films
+        and current.tags == restored.tags
+        and [{k: _text(v) for k, v in s.items()} for s in sections(current)]
+        == [{k: _text(v) for k, v in s.items()} for s in sections(restored)]
+    )
+
+
+def revision_tags_record(*, revision: Revision, article_ids: list[int]) -> None:
+    """Keep the articles' tags with a revision (called as each revision is saved)."""
+    if not article_ids:
+        return
+    names: dict[int, list[str]] = {pk: [] for pk in article_ids}
+    tagged = TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article), object_id__in=article_ids
+    ).values_list("object_id", "tag__name")
+    for article_id, name in tagged:
+        names[article_id].append(name)
+    RevisionTags.objects.bulk_create(
+        RevisionTags(revision=revision, article_id=pk, names=sorted(tags))
+        for pk, tags in names.items()
+    )

@@ -4,10 +4,13 @@ Slugs change from the admin, the importer and the shell alike, so the recorder l
 saves rather than living in any one of them.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from reversion.signals import post_revision_commit
 
+from editorial.revisions import revision_tags_record
 from editorial.services import redirect_record
 from people.models import Character, Person
 from reviews.models import Article, Author, Film, FilmSeries
@@ -46,3 +49,11 @@ def record_redirects(sender, instance, raw=False, **kwargs) -> None:
         old_url = old.get(key)
         if old_url and old_url != new_url:
             redirect_record(old_path=old_url, target=obj)
+
+
+@receiver(post_revision_commit)
+def keep_article_tags(sender, revision, versions, **kwargs) -> None:
+    """reversion serialises no taggit links: keep each revised article's tags beside it."""
+    article_type = ContentType.objects.get_for_model(Article)
+    article_ids = [int(v.object_id) for v in versions if v.content_type_id == article_type.pk]
+    revision_tags_record(revision=revision, article_ids=article_ids)
