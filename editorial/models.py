@@ -58,7 +58,7 @@ class Redirect(models.Model):
 
 
 class RevisionTags(models.Model):
-    """The tags an article had in a revision: reversion keeps no taggit links, restore needs them."""
+    """An article's tags in a revision: reversion keeps no taggit links, and restore needs them."""
 
     revision = models.ForeignKey("reversion.Revision", models.CASCADE, related_name="article_tags")
     article_id = models.PositiveBigIntegerField()
