@@ -16,6 +16,7 @@ class ArticleEditorialForm(forms.ModelForm):
 
     user: AbstractBaseUser  # set on the subclass the admin builds per request
     check_stale = True  # a preview shows the form as typed, whoever saved since
+    database_busy = False  # set when the save was rolled back on a locked database
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -49,6 +50,10 @@ class ArticleEditorialForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
+        if self.database_busy:
+            raise forms.ValidationError(
+                "The database was busy; your changes were not saved. Try again.", code="busy"
+            )
         if self.instance.pk and self.check_stale:
             self._refuse_stale_save()
         if (

@@ -5,8 +5,9 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
@@ -302,7 +303,8 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        busy = getattr(request, "database_busy", False)
+        return type(form.__name__, (form,), {"user": request.user, "database_busy": busy})
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None):
         if can_publish(request.user):
@@ -343,4 +345,47 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["conflict"] = getattr(context["adminform"].form, "conflict", None)
+        context["autosave_confirmed"] = request.session.pop(AUTOSAVE_CONFIRMED, None)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        confirmed = request.session.pop(AUTOSAVE_CONFIRMED, None)
+        return super().changelist_view(
+            request, {"autosave_confirmed": confirmed, **(extra_context or {})}
+        )
+
+    # The browser keeps its copy of the form until the page after the save names the submit it
+    # sent (static/editorial/autosave.js): only a save that went through says so.
+    def _confirm_autosave(self, request: HttpRequest, obj: Article, key: str) -> None:
+        submit_id = request.POST.get("autosave_submit_id", "")[:64]
+        if submit_id:
+            request.session[AUTOSAVE_CONFIRMED] = {"key": key, "submit": submit_id}
+
+    def response_add(self, request: HttpRequest, obj: Article, post_url_continue=None):
+        self._confirm_autosave(request, obj, "article-new")
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request: HttpRequest, obj: Article):
+        self._confirm_autosave(request, obj, f"article-{obj.pk}")
+        return super().response_change(request, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OperationalError as exc:
+            if request.method != "POST" or not _database_busy(exc):
+                raise
+        # Everything was rolled back. Show the form again as the user sent it, saying why,
+        # outside a transaction: on SQLite, IMMEDIATE would wait for the same lock again.
+        request.session.pop(AUTOSAVE_CONFIRMED, None)
+        request.database_busy = True
+        return self._changeform_view(request, object_id, form_url, extra_context)
+
+
+AUTOSAVE_CONFIRMED = "filmsite.autosave_confirmed"
+
+
+def _database_busy(exc: OperationalError) -> bool:
+    """SQLite's "database is locked" after its busy timeout; PostgreSQL's lock timeout."""
+    message = str(exc).lower()
+    return "database is locked" in message or "lock timeout" in message

@@ -3,11 +3,40 @@
 // Every change is copied to localStorage at once (survives a closed tab or a dead network)
 // and sent to the server every few seconds (survives a lost laptop). When the form opens
 // with a copy that differs from what is on screen, a banner offers to restore or discard it.
-// A successful save discards the server copy; the local copy is dropped once the server
-// confirms it has none left.
-// The admin loads this in <head>: wait for the form.
+//
+// The local copy is dropped only when the server confirms the save: each submit carries a
+// random id, and the page after a successful save (the form again, or the article list) names
+// that id in #autosave-confirmed. A save that fails in any way (a 500, a reset connection, a
+// busy database, a refused form) brings no confirmation, so the copy stays and is offered back.
+// The admin loads this in <head>: wait for the page.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
+
+  const PREFIX = "filmsite-autosave:";
+
+  function readLocal(storageKey) {
+    try {
+      return JSON.parse(localStorage.getItem(storageKey) || "null");
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function forget(storageKey) {
+    try {
+      localStorage.removeItem(storageKey);
+    } catch (error) {
+      // Storage disabled: there is nothing to forget.
+    }
+  }
+
+  // The server says a save went through: drop the copy that was submitted, and only that one.
+  const confirmed = document.getElementById("autosave-confirmed");
+  if (confirmed && confirmed.dataset.submit) {
+    const storageKey = PREFIX + confirmed.dataset.key;
+    const saved = readLocal(storageKey);
+    if (saved && saved.submit_id === confirmed.dataset.submit) forget(storageKey);
+  }
 
   const config = document.getElementById("autosave-config");
   const form = document.getElementById("article_form");
@@ -15,19 +44,25 @@ document.addEventListener("DOMContentLoaded", function () {
 
   const key = config.dataset.key;
   const url = config.dataset.url;
-  const storageKey = "filmsite-autosave:" + key;
+  const storageKey = PREFIX + key;
   const banner = document.getElementById("autosave-banner");
   const bannerText = document.getElementById("autosave-banner-text");
   const statusLine = document.getElementById("autosave-status");
-  const SKIP = new Set(["csrfmiddlewaretoken", "edit_token"]);
+  const SKIP = new Set(["csrfmiddlewaretoken", "edit_token", "autosave_submit_id"]);
   const SERVER_EVERY_MS = 4000;
   let dirty = false;
   let submitted = false;
-  let initial = null; // the form as loaded: no draft is needed while it still looks like this
+  let initial = null; // the form as loaded: nothing was typed while it still looks like this
 
   const tokenField = form.querySelector("[name=edit_token]");
   const baseToken = tokenField ? tokenField.value : "";
   const csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
+
+  // Sent with the save; the server echoes it back only when the save went through.
+  const submitField = document.createElement("input");
+  submitField.type = "hidden";
+  submitField.name = "autosave_submit_id";
+  form.appendChild(submitField);
 
   function snapshot() {
     const data = {};
@@ -40,14 +75,6 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function same(a, b) {
     return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
-  }
-
-  function readLocal() {
-    try {
-      return JSON.parse(localStorage.getItem(storageKey) || "null");
-    } catch (error) {
-      return null;
-    }
   }
 
   function writeLocal(draft) {
@@ -66,6 +93,11 @@ document.addEventListener("DOMContentLoaded", function () {
     return new Date(iso).toLocaleTimeString();
   }
 
+  function randomId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
   function send(body) {
     return fetch(url, {
       method: "POST",
@@ -81,10 +113,9 @@ document.addEventListener("DOMContentLoaded", function () {
   function keepLocally() {
     if (submitted) return;
     const data = snapshot();
-    if (initial && same(data, initial)) {
-      localStorage.removeItem(storageKey); // widgets fire change events on load; nothing typed
-      return;
-    }
+    // Widgets fire change events on load: nothing typed yet, and a copy kept from an earlier
+    // (unconfirmed) save must not be dropped for it.
+    if (initial && same(data, initial)) return;
     const draft = { data: data, base_token: baseToken, saved_at: new Date().toISOString() };
     writeLocal(draft);
     dirty = true;
@@ -94,7 +125,7 @@ document.addEventListener("DOMContentLoaded", function () {
   function pushToServer() {
     if (!dirty || submitted) return; // a push after the real save would resurrect the draft
     dirty = false;
-    const draft = readLocal();
+    const draft = readLocal(storageKey);
     if (!draft) return;
     send({ key: key, base_token: draft.base_token, data: draft.data })
       .then(function (reply) {
@@ -152,7 +183,7 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   function discard() {
-    localStorage.removeItem(storageKey);
+    forget(storageKey);
     banner.hidden = true;
     send({ key: key, discard: true }).catch(function () {});
     say("Discarded the unsaved changes.");
@@ -160,8 +191,10 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function offer(draft) {
     if (!draft || same(draft.data, snapshot())) return;
-    bannerText.textContent =
-      "You have unsaved changes to this article from " + time(draft.saved_at) + ".";
+    bannerText.textContent = draft.submit_id
+      ? "Your save of " + time(draft.saved_at) + " was not confirmed by the server, so " +
+        "your changes from then were kept in this browser."
+      : "You have unsaved changes to this article from " + time(draft.saved_at) + ".";
     banner.hidden = false;
     document.getElementById("autosave-restore").onclick = function () {
       restore(draft);
@@ -171,30 +204,35 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function start() {
     initial = snapshot();
-    const local = readLocal(); // read before any typing can overwrite it
+    const local = readLocal(storageKey); // read before any typing can overwrite it
     // Listen at once: an editor may type before the server answers the lookup below.
     form.addEventListener("input", keepLocally);
     form.addEventListener("change", keepLocally);
     window.setInterval(pushToServer, SERVER_EVERY_MS);
-    form.addEventListener("submit", function () {
-      submitted = true;
-      const draft = readLocal();
-      if (draft) {
-        draft.submitted = true; // dropped on return if the server says the save went through
-        writeLocal(draft);
+    form.addEventListener("submit", function (event) {
+      if (event.submitter && event.submitter.formTarget === "_blank") {
+        submitField.value = ""; // the preview opens in another tab; nothing is saved
+        return;
       }
+      const data = snapshot();
+      const previous = readLocal(storageKey);
+      if (!same(data, initial) || previous) {
+        // Exactly what is being sent, kept until the server confirms it has it.
+        submitField.value = randomId();
+        writeLocal({
+          data: data,
+          base_token: baseToken,
+          saved_at: new Date().toISOString(),
+          submit_id: submitField.value,
+        });
+      }
+      submitted = true;
     });
     fetch(url + "?key=" + encodeURIComponent(key), { credentials: "same-origin" })
       .then((response) => (response.ok ? response.json() : { draft: undefined }))
       .catch(() => ({ draft: undefined }))
       .then(function (reply) {
-        const server = reply.draft;
-        if (local && local.submitted && server === null) {
-          const current = readLocal(); // unless the editor has typed since this page opened
-          if (!current || same(current.data, local.data)) localStorage.removeItem(storageKey);
-          return; // that save went through
-        }
-        const newest = [local, server]
+        const newest = [local, reply.draft]
           .filter(Boolean)
           .sort((a, b) => (a.saved_at < b.saved_at ? 1 : -1))[0];
         offer(newest);

@@ -109,3 +109,54 @@ def test_discard_forgets_the_draft(page, article, editor):
         time.sleep(0.2)
     assert not AutosavedDraft.objects.exists()
     assert again.input_value("#id_standfirst") == "As first written."
+
+
+def test_a_failed_save_keeps_the_browser_copy_and_offers_it_back(page, article, editor):
+    log_in(page)
+    change = f"/admin/reviews/article/{article.pk}/change/"
+    page.goto(change)
+    page.fill("#id_standfirst", TYPED)
+    page.wait_for_function(f"() => {local_copy(article)} !== null")
+
+    # The save dies on the way: the server answers 500 (a reset connection or a locked
+    # database looks the same to the browser: no confirmation comes back).
+    def fail_the_save(route):
+        if route.request.method == "POST":
+            route.fulfill(status=500, body="Server Error (500)")
+        else:
+            route.continue_()
+
+    page.route(f"**{change}", fail_the_save)
+    page.click("input[name=_continue]")
+    page.wait_for_selector("text=Server Error (500)")
+    page.unroute(f"**{change}")
+    article.refresh_from_db()
+    assert article.standfirst == "As first written."
+    kept = page.evaluate(f"() => JSON.parse({local_copy(article)})")
+    assert kept["data"]["standfirst"] == [TYPED] and kept["submit_id"]
+
+    again = page.context.new_page()
+    again.goto(change)
+    again.wait_for_selector("#autosave-banner:not([hidden])")
+    assert "was not confirmed" in again.inner_text("#autosave-banner")
+    again.click("#autosave-restore")
+    assert again.input_value("#id_standfirst") == TYPED
+
+    # The positive control: the same save, confirmed this time, drops the copy.
+    again.click("input[name=_continue]")
+    again.wait_for_selector(".messagelist .success")
+    again.wait_for_function(f"() => {local_copy(article)} === null")
+    article.refresh_from_db()
+    assert article.standfirst == TYPED
+
+
+def test_a_save_that_goes_back_to_the_list_drops_the_copy_there(page, article, editor):
+    log_in(page)
+    page.goto(f"/admin/reviews/article/{article.pk}/change/")
+    page.fill("#id_standfirst", TYPED)
+    page.wait_for_function(f"() => {local_copy(article)} !== null")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/reviews/article/")
+    page.wait_for_function(f"() => {local_copy(article)} === null")
+    article.refresh_from_db()
+    assert article.standfirst == TYPED
