@@ -1,6 +1,8 @@
 """RSS and Atom feeds of published articles: latest, and per film, critic and theme.
 
-Item descriptions are Article.summary, which only ever quotes spoiler-free text.
+Item descriptions are Article.summary, which only ever quotes spoiler-free text. Readers take an
+RSS <description> and an Atom <summary type="html"> as HTML, so the summary (plain text, which
+may hold a contributor's "<img onerror=...>") goes in HTML-escaped: shown as text, never run.
 """
 
 import re
@@ -13,6 +15,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from taggit.models import Tag
 
 from reviews.models import Article, Author, Film
@@ -41,6 +44,10 @@ class LatestArticlesFeed(Feed):
         return f"{settings.FILMSITE_NAME}: latest writing"
 
     def description(self, obj=None) -> str:
+        """The channel's description: HTML to RSS readers, so the plain text escaped."""
+        return escape(self.description_text(obj))
+
+    def description_text(self, obj=None) -> str:
         return "Reviews, plot synopses, endings explained and essays, without spoilers in the feed."
 
     def link(self, obj=None) -> str:
@@ -56,7 +63,7 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.summary  # the spoiler gate
+        return escape(item.summary)  # the spoiler gate, as text in HTML
 
     def item_pubdate(self, item: Article):
         return item.published_at
@@ -81,7 +88,7 @@ class FilmFeed(LatestArticlesFeed):
     def title(self, obj: Film) -> str:
         return f"{settings.FILMSITE_NAME}: writing about {obj}"
 
-    def description(self, obj: Film) -> str:
+    def description_text(self, obj: Film) -> str:
         return f"Reviews and analysis of {obj}, without spoilers in the feed."
 
     def link(self, obj: Film) -> str:
@@ -98,7 +105,7 @@ class AuthorFeed(LatestArticlesFeed):
     def title(self, obj: Author) -> str:
         return f"{settings.FILMSITE_NAME}: {obj}"
 
-    def description(self, obj: Author) -> str:
+    def description_text(self, obj: Author) -> str:
         return f"The latest writing by {obj}."
 
     def link(self, obj: Author) -> str:
@@ -115,7 +122,7 @@ class TagFeed(LatestArticlesFeed):
     def title(self, obj: Tag) -> str:
         return f"{settings.FILMSITE_NAME}: {obj}"
 
-    def description(self, obj: Tag) -> str:
+    def description_text(self, obj: Tag) -> str:
         return f"Writing on the theme of {obj}."
 
     def link(self, obj: Tag) -> str:
@@ -129,7 +136,7 @@ class AtomMixin:
     feed_type = Atom1Feed
 
     def subtitle(self, obj=None) -> str:
-        return self.description(obj)
+        return self.description_text(obj)  # an Atom subtitle is text: no escaping
 
 
 class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
