@@ -7,7 +7,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
@@ -285,8 +285,10 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
         article = self.get_object(request, unquote(object_id))
         if article is None:
             raise Http404("No such article.")
-        if request.method == "POST" and not self.has_change_permission(request, article):
-            raise PermissionDenied
+        if request.method != "GET":
+            # Saving here reverted every row in the revision (an import's films and credits) and
+            # the status: History's "Restore" brings back the writing only (editorial/revisions).
+            return HttpResponseNotAllowed(["GET"])
         return super().revision_view(request, object_id, version_id, extra_context)
 
     # A deleted article's revisions name no owner we could check, and recovering one (perhaps
