@@ -12,6 +12,14 @@ Renditions live at deterministic names, ``renditions/<image pk>/<width>.<ext>`` 
 and file name without touching the database or the storage. Each exists as WebP and as a
 fallback: PNG when the original is a PNG (it may have alpha), JPEG otherwise. URLs carry
 ``?v=<token>`` from the original's (random, per upload) name, so a replaced file gets new URLs.
+No side of a rendition is longer than WebP allows (16,383 pixels): a very tall or wide image's
+renditions are narrower than the configured widths, with the same aspect ratio.
+
+Renditions are made off the request path (``reviews.tasks``) in bounded memory: a JPEG is
+decoded straight at 1/2, 1/4 or 1/8 of its size when that is still twice the largest rendition,
+other formats are reduced once by an integer factor before resizing, and nothing is copied
+whole. ``Image.renditions_ready_at`` says when they all exist; until then templates link the
+original.
 
 Serving: only .jpg, .png and .webp files are ever written under MEDIA_ROOT. Whatever serves it in
 production (nginx, a bucket, a CDN) must send ``X-Content-Type-Options: nosniff`` and a
@@ -23,18 +31,23 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import math
+import time
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps
 
+from filmsite.cache import invalidate_pages_on_commit
 from reviews.validators import validate_image_upload
 
 if TYPE_CHECKING:
@@ -64,6 +77,14 @@ THUMBNAIL = "thumb"
 # Faces and poster titles sit high in the frame: crop thumbnails a little above centre.
 THUMBNAIL_CENTERING = (0.5, 0.35)
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+WEBP_MAX_SIDE = 16_383  # the longest side a WebP image can have
+# Each rendition is resized from an image at least this many times its size: Pillow's own
+# measure for a reduction that looks the same as one made from the full original.
+REDUCING_GAP = 2.0
+
+# Pillow refuses (DecompressionBombError) images over twice this many pixels wherever it opens
+# them, and warns over it; the upload validator refuses anything over it with a clear message.
+PILImage.MAX_IMAGE_PIXELS = settings.FILMSITE_MAX_IMAGE_PIXELS
 
 
 @dataclass(frozen=True)
@@ -93,7 +114,8 @@ def upload_sanitise(file: File) -> ContentFile:
             stored_format, extension = STORED_FORMATS[source.format]
             source.seek(0)
             source.load()
-            image = _upright(source)
+            # Cleaned while the upload is open; closing it frees its pixels before encoding.
+            image = _clean_pixels(_upright(source), stored_format)
     except PILImage.DecompressionBombError as exc:
         raise ValidationError(
             "This image's dimensions are too large to process safely.", code="image_bomb"
@@ -102,7 +124,6 @@ def upload_sanitise(file: File) -> ContentFile:
         raise ValidationError(
             "This file is not an image we can read (JPEG, PNG, WebP or GIF).", code="not_an_image"
         ) from exc
-    image = _clean_pixels(image, stored_format)
     buffer = io.BytesIO()
     image.save(buffer, format=stored_format, **SAVE_OPTIONS[stored_format])
     stem = PurePath(file.name or "image").stem or "image"
@@ -110,12 +131,16 @@ def upload_sanitise(file: File) -> ContentFile:
 
 
 def _upright(image: PILImage.Image) -> PILImage.Image:
-    """Apply the EXIF orientation; a malformed EXIF block leaves the image as it is."""
+    """Apply the EXIF orientation in place; a malformed EXIF block leaves the image as it is.
+
+    In place: an upright upload costs no second full-size bitmap (a 40-megapixel RGB image is
+    120 MB decoded), a rotated one only while it turns.
+    """
     try:
-        return ImageOps.exif_transpose(image)
+        ImageOps.exif_transpose(image, in_place=True)
     except Exception:  # Pillow raises assorted errors on broken EXIF; orientation is best effort
         logger.warning("Ignoring unreadable EXIF orientation", exc_info=True)
-        return image.copy()
+    return image
 
 
 def _clean_pixels(image: PILImage.Image, stored_format: str) -> PILImage.Image:
@@ -139,7 +164,7 @@ def _clean_pixels(image: PILImage.Image, stored_format: str) -> PILImage.Image:
         mode = "L"
     else:
         mode = "RGB"
-    clean = image.convert(mode)  # always a new image
+    clean = image.convert(mode)  # always a new image, never the opened file with its metadata
     clean.info = {}  # Pillow writes some info keys (ICC, comments, transparency) back out
     return clean
 
@@ -157,6 +182,17 @@ def rendition_widths(width: int | None) -> list[int]:
     return widths if top in widths else [*widths, top]
 
 
+def rendition_size(width: int, height: int, target_width: int) -> tuple[int, int]:
+    """A rendition about ``target_width`` wide with the original's aspect ratio, no side over
+    WebP's limit: a 100 × 20,000 original gives 81 × 16,200, not a WebP that cannot exist."""
+    w = min(target_width, WEBP_MAX_SIDE)
+    h = max(1, round(height * w / width))
+    if h > WEBP_MAX_SIDE:
+        w = max(1, math.floor(width * WEBP_MAX_SIDE / height))
+        h = min(WEBP_MAX_SIDE, max(1, round(height * w / width)))
+    return w, h
+
+
 def fallback_extension(original_name: str) -> str:
     """PNG originals (which may have alpha) fall back to PNG; every other photo to JPEG."""
     return "png" if PurePath(original_name).suffix.lower() == ".png" else "jpg"
@@ -171,15 +207,19 @@ def planned_renditions(image: Image) -> list[Rendition]:
     if not (image.pk and image.file and image.width and image.height):
         return []
     fallback = fallback_extension(image.file.name)
+    sizes = {}  # by actual width: capping can make two configured widths one
+    for target in rendition_widths(image.width):
+        w, h = rendition_size(image.width, image.height, target)
+        sizes[w] = h
     return [
         Rendition(
             label=str(w),
             width=w,
-            height=max(1, round(image.height * w / image.width)),
+            height=h,
             webp_name=rendition_name(image.pk, w, "webp"),
             fallback_name=rendition_name(image.pk, w, fallback),
         )
-        for w in rendition_widths(image.width)
+        for w, h in sorted(sizes.items())
     ]
 
 
@@ -187,7 +227,7 @@ def planned_thumbnail(image: Image) -> Rendition | None:
     """A square crop, at most FILMSITE_THUMBNAIL_SIZE a side and never larger than the image."""
     if not (image.pk and image.file and image.width and image.height):
         return None
-    side = min(settings.FILMSITE_THUMBNAIL_SIZE, image.width, image.height)
+    side = min(settings.FILMSITE_THUMBNAIL_SIZE, image.width, image.height, WEBP_MAX_SIDE)
     fallback = fallback_extension(image.file.name)
     return Rendition(
         label=THUMBNAIL,
@@ -215,44 +255,87 @@ def media_url(name: str, original_name: str, storage: Storage | None = None) -> 
 
 
 def thumbnail_url(image: Image | None) -> str:
-    """The thumbnail's fallback (JPEG/PNG, which every consumer reads): for feeds and og:image."""
+    """The thumbnail's fallback (JPEG/PNG, which every consumer reads), or the original until the
+    renditions are made: for feeds and og:image."""
     if not image or not image.file:
         return ""
     thumbnail = planned_thumbnail(image)
-    if thumbnail is None:
+    if thumbnail is None or not image.renditions_ready_at:
         return image.file.url
     return media_url(thumbnail.fallback_name, image.file.name)
 
 
-# Renditions: generating (reads the original, writes the storage)
+# Renditions: generating (reads the original, writes the storage; run by reviews.tasks)
+
+
+def renditions_build(image: Image, storage: Storage | None = None) -> list[str]:
+    """Make every rendition of the image's current file and record that they are ready."""
+    written = generate_renditions(image, storage)
+    renditions_mark_ready(image)
+    return written
+
+
+def renditions_mark_ready(image: Image) -> bool:
+    """Record that the renditions of the image's file exist; False if the file changed since."""
+    marked = (
+        type(image)
+        .objects.filter(pk=image.pk, file=image.file.name)
+        .update(renditions_ready_at=timezone.now())
+    )
+    if marked:
+        invalidate_pages_on_commit()  # cached pages still link the original
+    return bool(marked)
 
 
 def generate_renditions(image: Image, storage: Storage | None = None) -> list[str]:
-    """(Re)build every rendition of an image from its stored original; returns the names written."""
+    """(Re)build every rendition of an image from its stored original; returns the names written.
+
+    Files are replaced one by one and those of older sizes removed at the end, so a page that
+    links the current renditions never meets a gap while they are rebuilt.
+    """
     storage = storage or default_storage
-    delete_renditions(image.pk, storage)
     planned = all_renditions(image)
-    if not planned:
-        return []
-    with image.file.open("rb"), PILImage.open(image.file) as original:
-        original.load()
-        source = original.copy()
     written = []
-    for rendition in planned:
-        if rendition.label == THUMBNAIL:
-            resized = ImageOps.fit(
-                source,
-                (rendition.width, rendition.height),
-                PILImage.Resampling.LANCZOS,
-                centering=THUMBNAIL_CENTERING,
-            )
-        else:
-            resized = source.resize(
-                (rendition.width, rendition.height), PILImage.Resampling.LANCZOS, reducing_gap=3.0
-            )
-        for name in (rendition.webp_name, rendition.fallback_name):
-            written.append(_save_rendition(resized, name, storage))
+    if planned:
+        with image.file.open("rb"), PILImage.open(image.file) as original:
+            source = _decoded_for(original, planned)
+            for rendition in planned:
+                resized = _resized(source, rendition)
+                for name in (rendition.webp_name, rendition.fallback_name):
+                    written.append(_save_rendition(resized, name, storage))
+    delete_renditions(image.pk, storage, keep=set(written))
     return written
+
+
+def _decoded_for(original: PILImage.Image, planned: list[Rendition]) -> PILImage.Image:
+    """The original's pixels at the smallest size every rendition can still be made from well.
+
+    Each rendition needs a source REDUCING_GAP times its width (a thumbnail: its side from the
+    original's shorter side). JPEG decodes at that reduced size directly (draft), so its full
+    bitmap never exists; other formats decode whole and are reduced once by an integer factor.
+    """
+    width, height = original.size
+    shrink = min(
+        (min(width, height) if r.label == THUMBNAIL else width) / (r.width * REDUCING_GAP)
+        for r in planned
+    )
+    if shrink >= 2 and original.format == "JPEG":
+        original.draft(None, (math.ceil(width / shrink), math.ceil(height / shrink)))
+    original.load()
+    factor = math.floor(shrink * original.width / width)
+    source = original.reduce(factor) if factor >= 2 else original
+    if source.mode not in {"RGB", "RGBA", "L", "LA"}:  # sanitised originals never are
+        source = source.convert("RGBA" if source.has_transparency_data else "RGB")
+    return source
+
+
+def _resized(source: PILImage.Image, rendition: Rendition) -> PILImage.Image:
+    size = (rendition.width, rendition.height)
+    if rendition.label == THUMBNAIL:
+        return ImageOps.fit(
+            source, size, PILImage.Resampling.LANCZOS, centering=THUMBNAIL_CENTERING
+        )
+    return source.resize(size, PILImage.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
 
 
 def renditions_missing(image: Image, storage: Storage | None = None) -> bool:
@@ -264,7 +347,10 @@ def renditions_missing(image: Image, storage: Storage | None = None) -> bool:
     )
 
 
-def delete_renditions(pk: int, storage: Storage | None = None) -> None:
+def delete_renditions(
+    pk: int, storage: Storage | None = None, keep: set[str] = frozenset()
+) -> None:
+    """Delete an image's renditions, except the names in ``keep``."""
     storage = storage or default_storage
     folder = f"renditions/{pk}"
     try:
@@ -272,7 +358,8 @@ def delete_renditions(pk: int, storage: Storage | None = None) -> None:
     except FileNotFoundError:
         return
     for filename in files:
-        storage.delete(f"{folder}/{filename}")
+        if f"{folder}/{filename}" not in keep:
+            storage.delete(f"{folder}/{filename}")
 
 
 def _save_rendition(image: PILImage.Image, name: str, storage: Storage) -> str:
@@ -295,3 +382,27 @@ def _flatten(image: PILImage.Image) -> PILImage.Image:
     background = PILImage.new("RGB", rgba.size, "white")
     background.paste(rgba, mask=rgba.getchannel("A"))
     return background
+
+
+# Uploads per editor
+
+
+def upload_throttle(*, user_id: int) -> None:
+    """Count an upload against its editor's minute; past FILMSITE_IMAGE_UPLOADS_PER_MINUTE, refuse
+    it (ValidationError) saying when to try again. Counted before the image is decoded, so a
+    flood of uploads costs a cache increment each, not a decode."""
+    limit = settings.FILMSITE_IMAGE_UPLOADS_PER_MINUTE
+    now = time.time()
+    key = f"filmsite:image-uploads:{user_id}:{int(now // 60)}"
+    cache.add(key, 0, timeout=120)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, count := 1, timeout=120)
+    if count > limit:
+        raise ValidationError(
+            "You have uploaded %(limit)s images in the last minute, the most we take at once. "
+            "Choose the file again and save in %(wait)s seconds.",
+            code="upload_rate_limited",
+            params={"limit": limit, "wait": 60 - int(now % 60)},
+        )

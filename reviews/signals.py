@@ -1,4 +1,4 @@
-"""Image files are sanitised on save and their renditions built after commit.
+"""Image files are sanitised on save; their renditions are queued for a worker after commit.
 
 Why signals, against the house rule of "no logic in signals": an Image's file reaches the model
 by many roads (the admin form, ``FieldFile.save()``, the demo loader, factories, future
@@ -7,6 +7,10 @@ importers), and a service would guard only the callers that remember to use it. 
 save, before ``FileField.pre_save`` writes the file. The work itself lives in ``reviews.images``;
 these receivers only decide when it applies. Fixture loads (``raw``) are left alone: they restore
 files that were sanitised when first saved (run ``generate_renditions --missing`` afterwards).
+
+Sanitising stays in the save (only re-encoded pixels may reach storage); renditions, which cost
+several resizes and encodes, are a background task (``reviews.tasks``). A new file clears
+``renditions_ready_at`` in the same save, so pages show the new original until the task is done.
 """
 
 from typing import Any
@@ -15,7 +19,7 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 
-from reviews import images
+from reviews import images, tasks
 from reviews.models import Image
 
 _SAVED_NAME = "_filmsite_saved_file_name"
@@ -61,6 +65,7 @@ def sanitise_new_file(
         current.close()
     instance.file = clean
     instance.width, instance.height = instance.file.width, instance.file.height
+    instance.renditions_ready_at = None  # the old file's renditions are not this one's
     setattr(instance, _CHANGED, True)
     if already_stored:
         transaction.on_commit(
@@ -69,13 +74,15 @@ def sanitise_new_file(
 
 
 def schedule_renditions(sender: type[Image], instance: Image, raw: bool, **kwargs: Any) -> None:
-    """Build renditions once the new file is committed (and only if the save is)."""
+    """Queue the renditions once the new file is committed (and only if the save is)."""
     setattr(instance, _SAVED_NAME, instance.file.name)
     if raw or not getattr(instance, _CHANGED, False):
         return
     setattr(instance, _CHANGED, False)
-    pk = instance.pk
-    transaction.on_commit(lambda: _build(pk), using=kwargs.get("using"), robust=True)
+    pk, name = instance.pk, instance.file.name
+    transaction.on_commit(
+        lambda: tasks.make_renditions.enqueue(pk, name), using=kwargs.get("using"), robust=True
+    )
 
 
 def schedule_rendition_cleanup(sender: type[Image], instance: Image, **kwargs: Any) -> None:
@@ -83,13 +90,6 @@ def schedule_rendition_cleanup(sender: type[Image], instance: Image, **kwargs: A
     transaction.on_commit(
         lambda: images.delete_renditions(pk), using=kwargs.get("using"), robust=True
     )
-
-
-def _build(pk: int) -> None:
-    # Read the row again: a later save in the same transaction may have replaced the file.
-    image = Image.objects.filter(pk=pk).first()
-    if image is not None and image.file:
-        images.generate_renditions(image)
 
 
 def _delete_unreferenced(name: str, storage: Storage) -> None:

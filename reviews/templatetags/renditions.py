@@ -4,7 +4,9 @@
 renders a ``<picture>`` with a WebP source and a JPEG/PNG ``<img>`` fallback; ``alt`` comes from
 ``image.alt_text`` unless given (``alt=""`` for a decorative copy). ``{% thumbnail_url image %}``
 gives the square thumbnail's URL, for feeds and ``og:image``. Both compute URLs from the
-rendition names alone: no queries, no storage access while rendering.
+rendition names alone: no queries, no storage access while rendering. Until the background task
+has made an image's renditions (``image.renditions_ready_at``, a column of the row the page
+already loaded) both give the original instead, so a page never links a rendition that 404s.
 """
 
 from django import template
@@ -21,7 +23,7 @@ PICTURE_ATTRIBUTES = {"class", "id", "loading", "decoding", "fetchpriority"}
 
 @register.simple_tag
 def picture(image: Image | None, sizes: str = "100vw", **attributes: str) -> SafeString:
-    """A ``<picture>`` for an image (the original in an ``<img>`` until its size is known)."""
+    """A ``<picture>`` for an image; the original in an ``<img>`` until its renditions exist."""
     unknown = set(attributes) - PICTURE_ATTRIBUTES - {"alt"}
     if unknown:
         raise template.TemplateSyntaxError(
@@ -33,7 +35,7 @@ def picture(image: Image | None, sizes: str = "100vw", **attributes: str) -> Saf
     alt = attributes.pop("alt", image.alt_text)
     attributes = {"loading": "lazy", "decoding": "async", **attributes}
     extra = format_html_join("", ' {}="{}"', sorted(attributes.items()))
-    renditions = images.planned_renditions(image)
+    renditions = images.planned_renditions(image) if image.renditions_ready_at else []
     if not renditions:
         size = (
             format_html(' width="{}" height="{}"', image.width, image.height)

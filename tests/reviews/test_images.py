@@ -56,7 +56,8 @@ def opened(name: str) -> PILImage.Image:
 
 @pytest.fixture
 def save_image(django_capture_on_commit_callbacks):
-    """Upload like the admin does (full_clean, then save) and run the after-commit work."""
+    """Upload like the admin does (full_clean, then save) and run the after-commit work (the
+    renditions task, run at once in tests), then read the row the task marked ready."""
 
     def save(data: bytes, name: str = "upload.png", **fields) -> Image:
         with django_capture_on_commit_callbacks(execute=True):
@@ -64,6 +65,7 @@ def save_image(django_capture_on_commit_callbacks):
             image = Image(file=SimpleUploadedFile(name, data), **fields)
             image.full_clean()
             image.save()
+        image.refresh_from_db()
         return image
 
     return save

@@ -11,8 +11,10 @@ from reviews.models import Image
 
 class Command(BaseCommand):
     help = (
-        "(Re)build every image's renditions. With --missing, only images with a rendition "
-        "missing (e.g. after loaddata or a change to FILMSITE_RENDITION_WIDTHS)."
+        "(Re)build every image's renditions here and now (the upload path leaves them to the "
+        "worker) and mark them ready. With --missing, only images with a rendition missing "
+        "(e.g. after loaddata or a change to FILMSITE_RENDITION_WIDTHS); complete ones are "
+        "only marked ready."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,10 +29,12 @@ class Command(BaseCommand):
         failed = []
         for image in Image.objects.exclude(file="").order_by("pk").iterator():
             if missing and not images.renditions_missing(image):
+                if not image.renditions_ready_at:
+                    images.renditions_mark_ready(image)
                 skipped += 1
                 continue
             try:
-                names = images.generate_renditions(image)
+                names = images.renditions_build(image)
             # A missing or unreadable original (e.g. a restore without its media) stops only itself.
             except (OSError, ValueError, SyntaxError, DecompressionBombError) as exc:
                 failed.append(image.pk)
