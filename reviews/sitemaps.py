@@ -11,10 +11,10 @@ from datetime import datetime
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from people.models import Character, Person
-from reviews.models import Article, Author, Film, FilmSeries
+from reviews.models import Article, Author, Film, FilmSeries, public_themes
 
 SITEMAP_PROTOCOL_MAX = 50_000  # URLs per file that sitemaps.org allows
 # URLs per sitemap file. A full 50,000-URL file took 4.7 s to render and weighs ~5 MB at 100,000
@@ -85,21 +85,10 @@ class AuthorSitemap(BoundedSitemap):
 
 
 class TagSitemap(BoundedSitemap):
-    """Themes with at least one published article or film."""
+    """Themes readers may see: on a published article or a film (public_themes())."""
 
     def items(self) -> QuerySet[Tag]:
-        # Two EXISTS, each a probe of the (tag, content type, object) index per tag; one EXISTS
-        # with an OR of both read every tagged item (0.2 s at 100,000 articles).
-        tagged = TaggedItem.objects.filter(tag=OuterRef("pk"), content_type__app_label="reviews")
-        on_a_film = tagged.filter(content_type__model="film")
-        on_an_article = tagged.filter(content_type__model="article").filter(
-            Exists(Article.objects.published().filter(pk=OuterRef("object_id")))
-        )
-        return (
-            Tag.objects.filter(Exists(on_a_film) | Exists(on_an_article))
-            .only("slug")
-            .order_by("pk")
-        )
+        return public_themes().only("slug").order_by("pk")
 
     def location(self, item: Tag) -> str:
         return reverse("reviews:tag_detail", args=[item.slug])

@@ -12,12 +12,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
-from taggit.models import Tag
 
 from editorial.services import can_preview_article
 from people.models import Credit, CreditLine, FilmographyLine
 from reviews import search as search_engine
-from reviews.models import Article, Author, Country, Film, FilmSeries, Genre, Language
+from reviews.models import (
+    Article,
+    Author,
+    Country,
+    Film,
+    FilmSeries,
+    Genre,
+    Language,
+    public_themes,
+)
 from reviews.pagination import (
     Key,
     KeysetPage,
@@ -147,7 +155,7 @@ def film_list(request: HttpRequest) -> HttpResponse:
             active[param] = get_object_or_404(model, slug=slug)
             films = films.filter(**{f"{field}__slug": slug})
     if slug := request.GET.get("theme"):
-        active["theme"] = get_object_or_404(Tag, slug=slug)
+        active["theme"] = get_object_or_404(public_themes(), slug=slug)
         films = films.filter(tags__slug=slug)
     decade = request.GET.get("decade", "")
     if is_small_number(decade):
@@ -285,7 +293,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @redirect_unreachable_pages
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_object_or_404(public_themes(), slug=slug)
     articles = Article.objects.published().filter(tags=tag).for_listing()
     films = Film.objects.filter(tags=tag).for_listing()
     context = {
