@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from importer.parse.decode import decode_bytes
-from importer.parse.film_choice import choose_film
+from importer.parse.film_choice import FilmChoice, choose_film
 from importer.parse.front import FrontMatter, read_front_matter, split_front_matter
 from importer.parse.names import checked_credits, credits_in_prose
 from importer.parse.rating import FoundRating, ratings_in_line
@@ -85,10 +85,11 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
     if not paragraphs and not headings:
         raise ImportTextError("text has no prose to import (only metadata or page furniture)")
 
-    film, mentions, candidates = choose_film(front, film_hint, found, elements, warnings)
-    title_words = [film.title] if film else []
+    choice = choose_film(front, film_hint, found, elements, warnings)
+    film, mentions = choice.film, choice.mentions
+    title_words = [f.title for f in choice.films] + [c.title for c in choice.candidates]
     title_words += [m.title for m in mentions]
-    credits = _credits(front, found, paragraphs, title_words, film, warnings)
+    credits = _film_credits(choice, lines, offset, front, found, paragraphs, title_words, warnings)
 
     ratings = _ratings(found, paragraphs)
     stated = _stated_kind(front, found, bool(headings), ratings, warnings)
@@ -126,7 +127,8 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
         mentions=tuple(mentions),
         warnings=tuple(warnings),
         fingerprint=fingerprint(text),
-        candidates=candidates,
+        candidates=choice.candidates,
+        films=choice.films,
     )
 
 
@@ -154,6 +156,45 @@ def _credits(
         roles = {credit.role for credit in front.crew}
         detected = [c for c in detected if c.role not in roles] + list(front.crew)
     return checked_credits(detected, warnings)
+
+
+def _film_credits(
+    choice: FilmChoice,
+    lines: list[str],
+    offset: int,
+    front: FrontMatter,
+    found: Found,
+    paragraphs: list[Para],
+    title_words: list[str],
+    warnings: list[ParseWarning],
+) -> list[CreditRecord]:
+    """Each credit goes to the film whose part of the text names it (a double bill's second
+    part credits the second film)."""
+    if len(choice.films) < 2:
+        return _credits(front, found, paragraphs, title_words, choice.film, warnings)
+    result: list[CreditRecord] = []
+    for index, film in enumerate(choice.films):
+        mine = [p for p in paragraphs if choice.film_at(p.line, p.text) == index]
+        # Cast and crew lines carry no line number: a line naming the person places them.
+        part = Found(
+            cast=[c for c in found.cast if index in _parts_naming(choice, c, lines, offset)],
+            crew=[c for c in found.crew if index in _parts_naming(choice, c, lines, offset)],
+        )
+        main = front if index == 0 else FrontMatter()
+        credits = _credits(main, part, mine, title_words, film, warnings)
+        result += [replace(credit, film=index) for credit in credits]
+    return result
+
+
+def _parts_naming(
+    choice: FilmChoice, credit: CreditRecord, lines: list[str], offset: int
+) -> set[int]:
+    parts = {
+        choice.film_at(offset + number + 1, line)
+        for number, line in enumerate(lines)
+        if credit.person in line
+    }
+    return parts or {0}
 
 
 # --- rating, kind and title --------------------------------------------------------------------

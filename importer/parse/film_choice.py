@@ -1,13 +1,20 @@
-"""Which film a text is about, from all the evidence; and the other films it mentions.
+"""Which film (or films) a text is about, weighed from all the evidence; the others it mentions.
 
-No Django here: the films already on the site are weighed later, in importer/resolve.py.
-docs/import-rules.md lists the rules.
+Every way a text names a film adds to that film's score: the title line or header ("Title
+(Year)", "Title Year" as Letterboxd prints it, "Title, Year", "Title - review"), headings,
+metadata prefixes, image alt text, "Title (Year)" in the prose, and how often the bare title
+recurs there ("Title's", "in Title" count a little more). A passing "Other Film (Year)" scores
+2; a bare title named a dozen times scores 18 or more. Front matter and the film hint are
+decisive. No Django here: the films on the site and the rest of the run are weighed in
+importer/resolve.py. docs/import-rules.md §6 lists the rules.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import islice
 
 from importer.parse import films as film_text
 from importer.parse.front import FrontMatter
@@ -15,25 +22,145 @@ from importer.parse.records import FilmCandidate, FilmRecord, ImportTextError, M
 from importer.parse.scan import Element, Found, Heading, Image, Para
 from importer.parse.text import plain
 
-_TITLE_LINE_FILM = (
-    re.compile(r"^(?:film |movie )?review ?[:|\u2013\u2014-] ?(.+)$", re.IGNORECASE),
-    re.compile(
-        r"^(.+?) (?:\(\d{4}\) )?(?:movie |film )?(?:review|ending,? explained|explained"
-        r"|plot summary|synopsis|recap|themes?|analysis)\b",
-        re.IGNORECASE,
-    ),
-)
+# Weights: what each kind of evidence adds to a film's score.
+DECISIVE = 1000.0  # front matter `film`, the film hint
+TITLE_LINE = 40.0
+HEADING = 10.0
+METADATA = 10.0
+ALT_TEXT = 5.0
+ENTRY = 1.0
+WITH_YEAR = 2.0  # "Title (Year)" in the prose, each time
+BARE = 1.5  # the bare title in the prose, each time
+CONTEXT = 0.5  # ... more when it reads "Title's" or "in Title"
+SITE = 10.0  # importer/resolve.py: the bare title names exactly one film on the site
+CLOSE = 0.75  # a rival with this share of the winner's score makes the choice a close call
+CO_FILM = 0.5  # a film also named in the title line with this share is one of the text's films
+MAX_CANDIDATES = 40  # kept for counting; the report shows the best few
+SHOWN = 8
+DISCOVER_MIN = 3  # a phrase found only in the prose needs this many uses to be a candidate
 
-# --- the film ----------------------------------------------------------------------------------
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+# "The Salt Road 2019", "The Salt Road, 2019", "The Salt Road [2019]" (a header, not prose).
+_HEADER_YEAR = re.compile(
+    rf"^(?P<title>.+?),? [\[(]?{_YEAR}[\])]?(?: [-|:] .*| (?:film |movie )?review)?$"
+)
+_REVIEW_WORDS = (
+    r"(?:film |movie )?(?:review|ending,? explained|explained|plot summary|synopsis|recap"
+    r"|themes?|analysis)"
+)
+_HEADER_NO_YEAR = (
+    re.compile(r"^(?:film |movie )?review ?[:|-] ?(?P<title>.+)$", re.IGNORECASE),
+    re.compile(rf"^(?P<title>.+?) ?(?:\(\d{{4}}\) )?[-:|]? ?{_REVIEW_WORDS}\b", re.IGNORECASE),
+)
+_SMALL = film_text._TITLE_SMALL_WORDS
+_NOT_FIRST = film_text._NEVER_TITLE_START | film_text._LEADING_NOT_TITLE
+# A capitalised run: a title-cased phrase in running text (no sentence punctuation inside).
+_RUN = re.compile(
+    r"(?<![\w'])(?:[A-Z0-9][\w'\u00C0-\u024F.-]*)"
+    r"(?: (?:(?:of|the|and|in|on|at|to|for|a|an|de|la|le|du|des|del|el|y|vs\.?|&|-) )*"
+    r"(?:[A-Z0-9][\w'\u00C0-\u024F-]*))*"
+)
+_EMPHASIS = re.compile(r"(?<![\w*_])([*_]{1,2})([A-Z0-9][^*_\n]{0,80}?)\1(?![\w*_])")
+_QUOTED = re.compile(r'"([A-Z0-9][^"\n]{0,80}?)"')
+MAX_RUNS = 5000  # capitalised runs read per text; a real text has a few hundred
+_YEAR_NEXT = re.compile(r" ?\((?:1[89]|20)\d\d\)")
 
 
 @dataclass
 class _Candidate:
     title: str
-    year: int | None
-    score: int = 0
-    first: int = 0
-    count: int = 0
+    key: str
+    first: int
+    score: float = 0.0
+    years: Counter[int] = field(default_factory=Counter)  # the weight each year has
+    evidence: dict[str, int] = field(default_factory=dict)  # what, how many times
+    in_title_line: bool = False
+    headings: list[int] = field(default_factory=list)  # lines of non-entry headings naming it
+    prose: int = 0  # times named in the prose, with or without a year
+    fixed: bool = False  # front matter or the film hint
+    structural: bool = False  # named by the title line, a heading, metadata or an image
+
+    @property
+    def year(self) -> int | None:
+        return self.years.most_common(1)[0][0] if self.years else None
+
+    def record(self) -> FilmCandidate:
+        evidence = tuple(f"{what} x{n}" if n > 1 else what for what, n in self.evidence.items())
+        return FilmCandidate(self.title, self.year, round(self.score, 1), evidence)
+
+
+@dataclass(frozen=True)
+class FilmChoice:
+    """What film_choice decided: the text's films (main first), mentions, candidates, parts."""
+
+    films: tuple[FilmRecord, ...]
+    mentions: tuple[Mention, ...]
+    candidates: tuple[FilmCandidate, ...]
+    parts: tuple[tuple[int, int], ...] = ()  # (first line, film index), in line order
+    keys: tuple[str, ...] = ()  # each film's title key, for finding it in a paragraph
+
+    @property
+    def film(self) -> FilmRecord | None:
+        return self.films[0] if self.films else None
+
+    def film_at(self, line: int, text: str = "") -> int:
+        """The film whose part holds this line; outside parts, the one film the text names."""
+        index = None
+        for start, film in self.parts:
+            if start <= line:
+                index = film
+        if index is not None or len(self.films) < 2:
+            return index or 0
+        named = [i for i, k in enumerate(self.keys) if k and _names(text, k)]
+        return named[0] if len(named) == 1 else 0
+
+
+class _Pool:
+    def __init__(self) -> None:
+        self.by_key: dict[str, _Candidate] = {}
+        self.order = 0
+
+    def add(
+        self,
+        title: str,
+        year: int | None,
+        weight: float,
+        evidence: str,
+        *,
+        title_line: bool = False,
+        heading: int | None = None,
+        prose: bool = False,
+        structural: bool = True,
+    ) -> _Candidate | None:
+        title = film_text.clean_title(title).strip(" -|:")
+        title_key = film_text.title_key(title)
+        if not title_key or len(title) > 150:
+            return None
+        self.order += 1
+        candidate = self.by_key.get(title_key)
+        if candidate is None:
+            candidate = self.by_key[title_key] = _Candidate(title, title_key, self.order)
+        candidate.score += weight
+        if year is not None:
+            candidate.years[year] += weight
+        candidate.evidence[evidence] = candidate.evidence.get(evidence, 0) + 1
+        candidate.in_title_line |= title_line
+        candidate.structural |= structural and not prose
+        if heading is not None:
+            candidate.headings.append(heading)
+        candidate.prose += prose
+        return candidate
+
+    def add_years(self, text: str, weight: float, evidence: str, **flags: object) -> int:
+        count = 0
+        for hit in film_text.titles_with_years(plain(text.replace("\n", " "))):
+            label = evidence.format(f"{hit.title} ({hit.year})")
+            self.add(hit.title, hit.year, weight, label, **flags)  # type: ignore[arg-type]
+            count += 1
+        return count
+
+
+# --- public API --------------------------------------------------------------------------------
 
 
 def choose_film(
@@ -42,144 +169,316 @@ def choose_film(
     found: Found,
     elements: list[Element],
     warnings: list[ParseWarning],
-) -> tuple[FilmRecord | None, list[Mention], tuple[FilmCandidate, ...]]:
-    """The film, the other films mentioned, and the candidates weighed (best first)."""
-    candidates = _candidates(found, elements)
-    ranked = tuple(
-        FilmCandidate(c.title, c.year, float(c.score), (f"'{c.title} ({c.year})' x{c.count}",))
-        for c in sorted(candidates, key=lambda c: (-c.score, c.first))
-    )
-    hint = film_text.parse_title_year(film_hint) if film_hint and film_hint.strip() else None
-    chosen: tuple[str, int | None] | None = None
-    if front.film_title:
-        chosen = (front.film_title, front.year)
-    if hint:
-        if chosen and not _same_title(chosen[0], hint[0]):
-            raise ImportTextError(
-                f"film hint {film_hint!r} disagrees with the front matter film {chosen[0]!r}"
-            )
-        if chosen and chosen[1] and hint[1] and chosen[1] != hint[1]:
-            raise ImportTextError(
-                f"film hint {film_hint!r} disagrees with the front matter year {chosen[1]}"
-            )
-        chosen = (hint[0], hint[1] or (chosen[1] if chosen else None))
-    if chosen is None and not found.is_list:
-        best = max(candidates, key=lambda c: (c.score, -c.first), default=None)
-        if best is not None:
-            chosen = (best.title, best.year)
-    if chosen is None and not found.is_list and (fallback := _film_without_year(found)):
-        chosen = (fallback, None)
-    if chosen is None:
-        if found.is_list:
-            return None, _mentions(candidates, None), ranked
+) -> FilmChoice:
+    """The text's films (main first), the films it mentions, and the candidates weighed."""
+    pool = _Pool()
+    prose = [plain(e.text.replace("\n", " ")) for e in elements if isinstance(e, Para)]
+    fixed = _fixed(front, film_hint, pool)
+    _header_evidence(found, front, elements, pool)
+    for text in prose:
+        pool.add_years(text, WITH_YEAR, "'{}' in the prose", prose=True)
+    _discover(prose, pool)
+    candidates = _merged(list(pool.by_key.values()))
+    candidates.sort(key=lambda c: (-c.score, c.first))
+    del candidates[MAX_CANDIDATES:]
+    _count_bare(prose, candidates)
+    candidates.sort(key=lambda c: (-c.score, c.first))
+    ranked = [
+        c for c in candidates if c.fixed or c.structural or c.years or c.prose >= DISCOVER_MIN
+    ]
+    shown = tuple(c.record() for c in ranked[:SHOWN])
+
+    if fixed is None and found.is_list:
+        return FilmChoice((), _mentions(ranked, ()), shown)
+    best = fixed or (ranked[0] if ranked else None)
+    if best is None:
         raise ImportTextError(
             "no film detectable: name it as 'Title (Year)' in the text, in front matter "
             "(film: ...) or with the film hint"
         )
-    title, year = chosen
-    if front.year is not None and not (hint and hint[1]):
-        year = front.year  # front matter wins over the year found in the text
+    year = _year(best, front, film_hint, found)
     if year is None:
-        same = [c for c in candidates if c.year and _same_title(c.title, title)]
-        year = same[0].year if same else found.released
-    if year is None:
-        warnings.append(ParseWarning(f"no year found for film {title!r}"))
-    runtime = front.runtime_minutes or found.runtime
-    genres = front.genres if front.genres is not None else tuple(found.genres)
-    film = FilmRecord(
-        title=title,
+        warnings.append(ParseWarning(f"no year found for film {best.title!r}"))
+    main = FilmRecord(
+        title=best.title,
         year=year,
-        runtime_minutes=runtime,
-        genres=tuple(genres),
+        runtime_minutes=front.runtime_minutes or found.runtime,
+        genres=tuple(front.genres if front.genres is not None else found.genres),
         countries=tuple(found.countries),
         languages=tuple(found.languages),
         links=tuple(dict.fromkeys(found.links)),
         watch_on=tuple(dict.fromkeys(found.watch_on)),
         original_title=found.original_title,
     )
-    return film, _mentions(candidates, film), ranked
+    others = [] if best.fixed else _co_films(best, ranked)
+    films = (main, *(FilmRecord(c.title, c.year) for c in others))
+    chosen = [best, *others]
+    if not best.fixed:
+        _warn_if_close(best, [c for c in ranked if c not in chosen], warnings)
+    parts = sorted((line, i) for i, c in enumerate(chosen) for line in c.headings)
+    if len(chosen) < 2:
+        parts = []
+    return FilmChoice(
+        films=films,
+        mentions=_mentions(ranked, chosen),
+        candidates=shown,
+        parts=tuple(parts),
+        keys=tuple(c.key for c in chosen),
+    )
 
 
-def _same_title(one: str, other: str) -> bool:
-    return film_text.title_key(one) == film_text.title_key(other)
-
-
-def _candidates(found: Found, elements: list[Element]) -> list[_Candidate]:
-    """Every "Title (Year)" in the text, scored: title line, headings, then how often and early."""
-    by_key: dict[tuple[str, int], _Candidate] = {}
-    order = 0
-
-    def add(text: str, weight: int) -> None:
-        nonlocal order
-        for hit in film_text.titles_with_years(plain(text.replace("\n", " "))):
-            order += 1
-            entry = by_key.setdefault(
-                (film_text.title_key(hit.title), hit.year),
-                _Candidate(hit.title, hit.year, first=order),
-            )
-            entry.count += 1
-            entry.score += weight
-
-    if found.title:
-        add(found.title, 100)
-    for element in elements:
-        if isinstance(element, Heading):
-            add(element.text, 10 if element.kind != "entry" else 1)
-        elif isinstance(element, Para):
-            add(element.text, 2)
-        elif isinstance(element, Image):
-            add(element.slot.alt_text, 5)
-            add(element.slot.caption, 2)
-    for prefix, _ in found.film_refs:
-        add(prefix, 10)
-    candidates = list(by_key.values())
-    # "In The Salt Road (2019)" and "The Salt Road (2019)" are one film: keep the shorter title.
-    for candidate in sorted(candidates, key=lambda c: len(c.title)):
-        for other in candidates:
-            if (
-                other is not candidate
-                and other.year == candidate.year
-                and other.count
-                and candidate.count
-                and film_text.title_key(other.title).endswith(
-                    " " + film_text.title_key(candidate.title)
-                )
-            ):
-                candidate.score += other.score
-                candidate.count += other.count
-                candidate.first = min(candidate.first, other.first)
-                other.count = 0
-    return [c for c in candidates if c.count]
-
-
-def _film_without_year(found: Found) -> str | None:
-    """The film named by the title line ("The Salt Road review") or a metadata prefix."""
-    texts = [found.title] if found.title else []
-    texts += [prefix for prefix, _ in found.film_refs]
-    for text in texts:
-        text = plain(text)
-        for pattern in _TITLE_LINE_FILM:
-            match = pattern.match(text)
-            if match:
-                title = film_text.clean_title(re.split(r"[:|]| - ", match.group(1))[0])
-                title = re.sub(r"(?i)(?:'s)? (?:movie|film)$", "", title).strip()
-                if title and title[0].isupper() and len(title) <= 150:
-                    return title
-    for prefix, _ in found.film_refs:
-        title = film_text.clean_title(re.sub(r"(?i)(?:'s)? *(?:movie|film)$", "", plain(prefix)))
-        if title and title[0].isupper():
-            return title
+def header_film(text: str) -> tuple[str, int | None] | None:
+    """The film a title line or header names: "Title (Year)", "Title 2019", "Title - review"."""
+    text = plain(text).strip("*_# ")
+    hits = list(film_text.titles_with_years(text))
+    if hits:
+        return hits[0].title, hits[0].year
+    match = _HEADER_YEAR.match(text)
+    if match and _title_cased(match["title"]):
+        return film_text.clean_title(match["title"]), int(match["year"])
+    for pattern in _HEADER_NO_YEAR:
+        match = pattern.match(text)
+        if match:
+            title = film_text.clean_title(re.split(r"[:|]| - ", match["title"])[0]).strip(" -")
+            title = re.sub(r"(?i)(?:'s)? (?:movie|film)$", "", title).strip()
+            if title and (title[0].isupper() or title[0].isdigit()) and len(title) <= 150:
+                return title, None
     return None
 
 
-def _mentions(candidates: list[_Candidate], film: FilmRecord | None) -> list[Mention]:
-    mentions = []
-    for candidate in sorted(candidates, key=lambda c: c.first):
-        if (
-            film is not None
-            and _same_title(candidate.title, film.title)
-            and candidate.year in (film.year, None)
-        ):
+# --- evidence ----------------------------------------------------------------------------------
+
+
+def _fixed(front: FrontMatter, film_hint: str | None, pool: _Pool) -> _Candidate | None:
+    """Front matter and the film hint decide; if they disagree, that is an error."""
+    hint = film_text.parse_title_year(film_hint) if film_hint and film_hint.strip() else None
+    chosen: _Candidate | None = None
+    if front.film_title:
+        chosen = pool.add(front.film_title, front.year, DECISIVE, "front matter")
+    if hint and hint[0]:
+        if chosen and chosen.key != film_text.title_key(hint[0]):
+            raise ImportTextError(
+                f"film hint {film_hint!r} disagrees with the front matter film {chosen.title!r}"
+            )
+        if chosen and chosen.year and hint[1] and chosen.year != hint[1]:
+            raise ImportTextError(
+                f"film hint {film_hint!r} disagrees with the front matter year {chosen.year}"
+            )
+        chosen = pool.add(hint[0], hint[1], DECISIVE, "film hint")
+    if chosen is not None:
+        chosen.fixed = True
+    return chosen
+
+
+def _header_evidence(
+    found: Found, front: FrontMatter, elements: list[Element], pool: _Pool
+) -> None:
+    titles = dict.fromkeys(t for t in (front.title, found.title) if t)
+    for title in titles:
+        if pool.add_years(title, TITLE_LINE, "title line '{}'", title_line=True) == 0:
+            named = header_film(title)
+            if named:
+                pool.add(*named, TITLE_LINE, f"title line {title!r}", title_line=True)
+    for element in elements:
+        if isinstance(element, Heading):
+            entry = element.kind == "entry"
+            weight = ENTRY if entry else HEADING
+            line = None if entry else element.line
+            if pool.add_years(element.text, weight, "heading '{}'", heading=line) == 0:
+                named = _heading_film(element.text)
+                if named:
+                    pool.add(*named, weight, f"heading {element.text!r}", heading=line)
+        elif isinstance(element, Image):
+            pool.add_years(element.slot.alt_text, ALT_TEXT, "image '{}'")
+            pool.add_years(element.slot.caption, WITH_YEAR, "caption '{}'")
+    for prefix, _ in found.film_refs:
+        if pool.add_years(prefix, METADATA, "metadata line '{}'") == 0:
+            title = film_text.clean_title(
+                re.sub(r"(?i)(?:'s)? *(?:movie|film)$", "", plain(prefix))
+            )
+            if title and title[0].isupper():
+                pool.add(title, None, METADATA, f"metadata line {prefix!r}")
+
+
+def _heading_film(text: str) -> tuple[str, int] | None:
+    """A heading that is a film header: "The Salt Road 2019", "The Salt Road, 2019"."""
+    match = _HEADER_YEAR.match(plain(text).strip("*_# "))
+    if match and _title_cased(match["title"]):
+        return film_text.clean_title(match["title"]), int(match["year"])
+    return None
+
+
+def _title_cased(title: str) -> bool:
+    words = film_text.clean_title(title).split()
+    if not words or len(words) > 12 or words[-1].casefold() in _SMALL - {"&", "-"}:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in _SMALL for w in words)
+
+
+def _discover(prose: list[str], pool: _Pool) -> None:
+    """Titles the prose uses often: emphasised or quoted phrases, capitalised runs."""
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    marked: set[str] = set()
+    for text in prose:
+        for match in islice(_EMPHASIS.finditer(text), MAX_RUNS):
+            phrase = match.group(2).strip()
+            if _title_cased(phrase):
+                marked.add(film_text.title_key(phrase))
+                spelled.setdefault(film_text.title_key(phrase), phrase)
+        for match in islice(_QUOTED.finditer(text), MAX_RUNS):
+            phrase = match.group(1).strip(" ,.")
+            if _title_cased(phrase) and len(phrase.split()) <= 8:
+                marked.add(film_text.title_key(phrase))
+                spelled.setdefault(film_text.title_key(phrase), phrase)
+        for match in islice(_RUN.finditer(text), MAX_RUNS):
+            words = match.group(0).split()
+            while words and (words[0].casefold() in _NOT_FIRST or words[0].casefold() in _SMALL):
+                if words[0] in ("The", "A", "An") and len(words) > 1:
+                    break
+                words.pop(0)
+            while words and words[-1].casefold() in _SMALL:
+                words.pop()
+            if len(words) < 2 or words[-1].endswith("'s"):
+                continue
+            phrase = " ".join(words).rstrip(".")
+            title_key = film_text.title_key(phrase)
+            counts[title_key] += 1
+            spelled.setdefault(title_key, phrase)
+    for title_key in marked | {k for k, n in counts.items() if n >= DISCOVER_MIN}:
+        phrase = spelled[title_key]
+        film_like = title_key in marked or phrase.split()[0] in ("The", "A", "An")
+        if film_like or _in_film_context(prose, phrase):
+            pool.add(phrase, None, 0.0, "named in the prose", structural=False)
+
+
+def _in_film_context(prose: list[str], phrase: str) -> bool:
+    """ "in Phrase" or "Phrase's": how prose speaks of a film (people get surnames)."""
+    pattern = re.compile(rf"\b(?:in|of) {re.escape(phrase)}\b|\b{re.escape(phrase)}'s\b")
+    return any(pattern.search(text) for text in prose)
+
+
+def _count_bare(prose: list[str], candidates: list[_Candidate]) -> None:
+    """How often each candidate's bare title recurs in the prose (its "(Year)" uses are counted)."""
+    for candidate in candidates:
+        if not candidate.title[:1].isupper() and not candidate.title[:1].isdigit():
             continue
-        mentions.append(Mention(candidate.title, candidate.year))
-    return mentions
+        core = re.sub(r"^(?:The|A|An) ", "", candidate.title)
+        if len(core) < 3:
+            continue
+        single = " " not in core
+        pattern = re.compile(r"(?<![\w'-])" + re.escape(core) + r"(?![\w-])")
+        bare = context = 0
+        for text in prose:
+            for match in islice(pattern.finditer(text), MAX_RUNS):
+                after = text[match.end() : match.end() + 8]
+                if _YEAR_NEXT.match(after):
+                    continue  # "Title (2019)": counted with its year
+                words = text[max(0, match.start() - 30) : match.start()].split()
+                if words and words[-1] in ("the", "The", "a", "A", "an", "An"):
+                    words.pop()
+                before = words[-1] if words else ""
+                if single and not (before and before[0].islower()):
+                    continue  # one capitalised word may just start a sentence
+                bare += 1
+                context += after.startswith(("'s", "\u2019s")) or before in ("in", "of")
+        if bare:
+            candidate.score += BARE * bare + CONTEXT * context
+            candidate.prose += bare
+            label = "bare title in the prose"
+            candidate.evidence.pop("named in the prose", None)
+            candidate.evidence[label] = bare
+            if context:
+                candidate.evidence['as "in Title" or "Title\'s"'] = context
+
+
+def _merged(candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "In The Salt Road (2019)" and "The Salt Road (2019)" are one film: keep the shorter."""
+    gone: set[int] = set()
+    for candidate in sorted(candidates, key=lambda c: len(c.key)):
+        if id(candidate) in gone:
+            continue
+        for other in candidates:
+            if (
+                other is not candidate
+                and id(other) not in gone
+                and other.years
+                and set(other.years) <= set(candidate.years)
+                and other.key.endswith(" " + candidate.key)
+            ):
+                candidate.score += other.score
+                candidate.years.update(other.years)
+                candidate.prose += other.prose
+                candidate.first = min(candidate.first, other.first)
+                for what, n in other.evidence.items():
+                    candidate.evidence[what] = candidate.evidence.get(what, 0) + n
+                gone.add(id(other))
+    return [c for c in candidates if id(c) not in gone]
+
+
+# --- the choice --------------------------------------------------------------------------------
+
+
+def _year(best: _Candidate, front: FrontMatter, film_hint: str | None, found: Found) -> int | None:
+    hint_year = film_text.parse_title_year(film_hint)[1] if film_hint else None
+    if front.year is not None and not hint_year:
+        return front.year  # front matter wins over the year found in the text
+    return hint_year or best.year or found.released
+
+
+def _co_films(best: _Candidate, ranked: list[_Candidate]) -> list[_Candidate]:
+    """The other films the text is about: each with its own part, or named with it on top."""
+    with_parts = [c for c in ranked if c.headings]
+    if len(with_parts) >= 2 and best in with_parts:
+        return sorted((c for c in with_parts if c is not best), key=lambda c: c.headings[0])
+    return [
+        c
+        for c in ranked
+        if c is not best
+        and c.in_title_line
+        and best.in_title_line
+        and c.score >= CO_FILM * best.score
+    ]
+
+
+def _warn_if_close(
+    best: _Candidate, rivals: list[_Candidate], warnings: list[ParseWarning]
+) -> None:
+    close = [c for c in rivals if c.score >= CLOSE * best.score and c.key != best.key]
+    if close:
+        named = "; ".join(_described(c) for c in [best, *close[:3]])
+        warnings.append(
+            ParseWarning(
+                f"film: a close call, chose {_label(best)}; candidates: {named}. Pick the film "
+                "in the import preview or give it with --film"
+            )
+        )
+
+
+def _label(candidate: _Candidate) -> str:
+    return repr(str(FilmRecord(candidate.title, candidate.year)))
+
+
+def _described(candidate: _Candidate) -> str:
+    return f"{_label(candidate)} ({', '.join(candidate.record().evidence)})"
+
+
+def describe_candidates(candidates: tuple[FilmCandidate, ...]) -> str:
+    """ "'A (2019)' (title line ...); 'B' (bare title in the prose x3)", for warnings."""
+    return "; ".join(f"{str(c)!r} ({', '.join(c.evidence)})" for c in candidates)
+
+
+def _mentions(ranked: list[_Candidate], chosen: list[_Candidate]) -> tuple[Mention, ...]:
+    keys = {c.key for c in chosen}
+    others = [c for c in ranked if c.years and c.key not in keys]
+    # "Title (1974)" beside the text's "Title (2019)" is a remake: a mention of its own.
+    for c in chosen:
+        chosen_year = c.year
+        for year in sorted(c.years):
+            if year != chosen_year:
+                others.append(_Candidate(c.title, c.key, c.first, years=Counter({year: 1})))
+    return tuple(Mention(c.title, c.year) for c in sorted(others, key=lambda c: c.first))
+
+
+def _names(text: str, title_key: str) -> bool:
+    return (" " + title_key + " ") in (" " + film_text.title_key(text) + " ")

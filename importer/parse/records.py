@@ -83,6 +83,7 @@ class CreditRecord:
     person: str
     role: str  # one of CREDIT_ROLES
     character: str | None = None
+    film: int = 0  # which of ParsedText.films: the one whose part of the text names it
 
 
 @dataclass(frozen=True)
@@ -151,3 +152,5 @@ class ParsedText:
     warnings: tuple[ParseWarning, ...]
     fingerprint: str  # 64 hex digits, sha256 of the normalised text
     candidates: tuple[FilmCandidate, ...] = ()  # films the text may be about, best first
+    # Every film the text is about, `film` first (a double bill, a comparison); () for a list.
+    films: tuple[FilmRecord, ...] = ()
