@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 from importer.parse.records import ImportTextError, ParseWarning
-from importer.parse.text import normalise_newlines
+from importer.parse.text import normalise_newlines, strip_control_characters
 
 # Control bytes other than tab, LF, FF and CR; text from a word processor has next to none.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
@@ -34,7 +34,15 @@ def decode_bytes(data: bytes, *, max_bytes: int) -> tuple[str, list[ParseWarning
     else:
         _refuse_binary(data)
         text = _decode_8bit(data, warnings)
-    text = normalise_newlines(text)
+    text, controls, line = strip_control_characters(normalise_newlines(text))
+    if controls:
+        warnings.append(
+            ParseWarning(
+                f"removed {controls} invisible control character(s) (page breaks and "
+                "vertical tabs became line breaks)",
+                line=line,
+            )
+        )
     if not text.strip():
         raise ImportTextError("file is empty (nothing but white space)")
     return text, warnings

@@ -7,6 +7,11 @@ import re
 import unicodedata
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u0085]")
+# What no text field accepts (reviews/validators.py): C0 controls but tab and newline, the two
+# noncharacters, lone surrogates. A word processor's vertical tab (its line break) and form feed
+# (a page break) become newlines; the rest go.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+_CONTROL_AS_NEWLINE = {"\x0b": "\n", "\x0c": "\n", "\r": "\n"}
 
 # Detection compares letters, not typography: curly quotes, dashes and odd spaces become plain.
 _DETECTION_TABLE = str.maketrans(
@@ -46,6 +51,16 @@ def normalise_newlines(text: str) -> str:
     text = text.removeprefix("\ufeff")
     text = _LINE_BREAKS.sub("\n", text)
     return text.replace("\u2029", "\n\n")
+
+
+def strip_control_characters(text: str) -> tuple[str, int, int | None]:
+    """The text without control characters; how many there were, and the first one's line."""
+    first = CONTROL_CHARACTERS.search(text)
+    if first is None:
+        return text, 0, None
+    line = text.count("\n", 0, first.start()) + 1
+    cleaned, count = CONTROL_CHARACTERS.subn(lambda m: _CONTROL_AS_NEWLINE.get(m[0], ""), text)
+    return cleaned, count, line
 
 
 def plain(text: str) -> str:
