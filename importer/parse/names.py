@@ -1,13 +1,16 @@
 """People's names and credits found in prose and in cast lines.
 
 A person needs two or more capitalised words that are not stop-words, pronouns, months or
-film-page vocabulary: "The Salt Road" and "When Ada" are never people.
+film-page vocabulary: "The Salt Road" and "When Ada" are never people. A credit needs crew or
+cast phrasing ("Directed by", "writer-director", "X as Y", "Y (X)"); a name near a job a
+character has ("the museum director Henrik Sol") is left out with a warning, never guessed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
 from itertools import islice
 
 from importer.parse.records import CreditRecord, ParseWarning
@@ -47,6 +50,17 @@ STOP_WORDS = frozenset({
     "starring", "character", "characters", "hero", "heroine", "villain", "protagonist",
     "narrator",
 })  # fmt: skip
+# Titles a character's name may start with ("Dr Oswin Pike", "Captain Holloway", "Mr Y"); a
+# person credited for a job never has one.
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sir", "dame", "lady", "lord", "madame",
+    "madam", "monsieur", "mademoiselle", "mme", "mlle", "señor", "señora", "signor", "signora",
+    "herr", "frau", "captain", "capt", "professor", "prof", "detective", "inspector",
+    "sergeant", "sgt", "officer", "constable", "agent", "judge", "father", "mother", "sister",
+    "brother", "aunt", "auntie", "uncle", "granny", "grandma", "grandpa", "nurse", "reverend",
+    "rev", "colonel", "lieutenant", "lt", "corporal", "private", "chief", "queen", "princess",
+    "countess", "baron", "baroness", "duke", "duchess", "emperor", "empress", "saint", "st",
+})  # fmt: skip
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"!?<>|/*_=+]+")
 _INITIAL = re.compile(r"^[A-Z]\.$|^[A-Z]\.[A-Z]\.$")
@@ -74,11 +88,17 @@ def _bare(token: str) -> str:
     return token
 
 
+def _folded(token: str) -> str:
+    return token.casefold().strip(".'")
+
+
 def is_person_name(name: str, *, not_names: Iterable[str] = ()) -> bool:
     """Two or more capitalised words, none a stop-word, and not one of `not_names` (film titles)."""
     tokens = name.split()
     if not 2 <= len(tokens) <= _MAX_NAME_TOKENS:
         return False
+    if _folded(tokens[0]) in HONORIFICS:
+        return False  # "Captain Holloway", "Inspector Gale": characters, not crew
     capitalised = 0
     for index, token in enumerate(tokens):
         lower = token.casefold()
@@ -130,7 +150,10 @@ def name_at(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def name_before(text: str, pos: int, *, max_tokens: int = 4) -> str | None:
-    """The run of capitalised words that ends just before `pos` (leading stop-words dropped)."""
+    """The run of capitalised words that ends just before `pos` (leading stop-words dropped).
+
+    Punctuation right before `pos` means no name ends there: "Renn," is never a name.
+    """
     window = text[max(0, pos - 120) : pos].rstrip(" ")
     words = window.split(" ")
     tokens: list[str] = []
@@ -139,8 +162,11 @@ def name_before(text: str, pos: int, *, max_tokens: int = 4) -> str | None:
             if tokens:
                 break
             continue
-        if raw[-1] in ',;:.!?)"' and tokens:
-            break
+        if raw[-1] in ',;:.!?)"':
+            if not tokens and not _INITIAL.match(raw):
+                return None
+            if tokens:
+                break
         token = raw.strip('"(')
         if token != raw and raw.startswith(("(", '"')):
             if token and _is_capitalised(token):
@@ -162,18 +188,43 @@ def name_before(text: str, pos: int, *, max_tokens: int = 4) -> str | None:
 
 
 def is_character_name(name: str, *, not_names: Iterable[str] = ()) -> bool:
-    """A character may be one word ("Ada") or start with "The" ("The Stranger")."""
+    """A character may be one word ("Ada"), start with "The" ("The Stranger") or with a title
+    ("Dr Oswin Pike", "Mr Y")."""
     tokens = name.split()
-    if not 1 <= len(tokens) <= 4:
+    if not 1 <= len(tokens) <= 5:
         return False
     rest = tokens[1:] if tokens[0] == "The" and len(tokens) > 1 else tokens
+    while len(rest) > 1 and _folded(rest[0]) in HONORIFICS and _is_capitalised(rest[0]):
+        rest = rest[1:]
+    if len(rest) > 4:
+        return False
     for token in rest:
         if token.casefold() in PARTICLES:
             continue
-        if not _is_capitalised(token) or token.casefold().strip(".'") in STOP_WORDS:
+        if not _is_capitalised(token) or _folded(token) in STOP_WORDS:
+            return False
+        if len(token) > 3 and token.isupper():
             return False
     folded = name.casefold()
     return all(folded != other.casefold() for other in not_names)
+
+
+# --- doubtful credits ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PendingCredit(CreditRecord):
+    """A credit the prose does not settle alone; checked_credits() resolves it or warns.
+
+    `doubt` says why a credit was left out ("'the museum director' is a character's job"); an
+    empty doubt is a surname ("Bell wrote the screenplay") to match against the text's full names.
+    """
+
+    doubt: str = ""
+
+
+def _doubt(name: str, role: str, why: str) -> PendingCredit:
+    return PendingCredit(name, role, None, doubt=why)
 
 
 # --- credits in prose ------------------------------------------------------------------------
@@ -185,6 +236,7 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("production design by", ("production_designer",)),
     ("writer-director", ("director", "writer")),
     ("writer/director", ("director", "writer")),
+    ("writer and director", ("director", "writer")),
     ("director-writer", ("director", "writer")),
     ("directed and written by", ("director", "writer")),
     ("written and directed by", ("director", "writer")),
@@ -235,15 +287,122 @@ _ROLE_TRIGGER = re.compile(
 )
 _ROLES_BY_PHRASE = dict(_ROLE_PHRASES)
 _LIST_JOIN = re.compile(r" *(?:,? +and +|, *|,? +& +)")
-_AS = re.compile(r" as (?:the character of )?")
-_PLAYED_BY = re.compile(r",? (?:played|portrayed) by ")
-_PLAYS = re.compile(r" (?:plays|portrays) ")
-_PAREN = re.compile(r"\(([^()\n]{3,160})\)")
-_CO_WROTE = re.compile(
-    r"\bco-(?:written|wrote|writing)(?: (?:the script|the screenplay|the film|it))? with\b",
-    re.IGNORECASE,
-)
-_DIRECTS = re.compile(r" (?:directs|directed)(?= |,|\.)")
+
+# What may stand between "the" and a crew noun when the noun is the film's crew: "the veteran
+# director", "the film's Oscar-winning composer". Any other word ("the museum director", "the
+# casting director", "her editor") makes it a job someone has in the story.
+_CREW_ADJECTIVES = frozenset({
+    "acclaimed", "celebrated", "legendary", "renowned", "famed", "famous", "great", "late",
+    "young", "veteran", "talented", "gifted", "visionary", "debut", "debuting", "first-time",
+    "feature", "documentary", "indie", "independent", "award-winning", "prize-winning",
+    "oscar-winning", "bafta-winning", "cult", "genre", "horror", "arthouse", "art-house",
+    "auteur", "prolific", "versatile", "regular", "longtime", "long-time", "frequent", "usual",
+    "brilliant", "wonderful", "superb", "fine", "terrific", "excellent", "main", "lead",
+    "leading", "credited", "uncredited", "original", "new", "returning", "co-", "film",
+    "movie", "british", "american", "french", "italian", "german", "spanish", "korean",
+    "japanese", "chinese", "indian", "iranian", "mexican", "polish", "swedish", "danish",
+    "norwegian", "irish", "welsh", "scottish", "english", "canadian", "australian",
+})  # fmt: skip
+# Words before "the"/"a" that make what follows a part someone plays: "plays the director X".
+_CASTING_WORDS = frozenset({
+    "as", "plays", "played", "playing", "portrays", "portrayed", "portraying", "voices",
+    "voiced", "meet", "meets", "met", "named", "called",
+})  # fmt: skip
+_FILM_OWNERS = frozenset({"film", "movie", "picture", "documentary", "feature", "series"})
+_OPEN_DETERMINERS = frozenset({
+    "the", "its", "this", "with", "by", "from", "of", "and", "&", "for", "to", "between",
+    "director", "writer", "producer",
+})  # fmt: skip
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
+# Things characters write, shoot or edit in a story: "a letter written by Ada Vane".
+_STORY_OBJECTS = frozenset({
+    "letter", "letters", "note", "notes", "book", "books", "novel", "novels", "poem", "poems",
+    "song", "songs", "diary", "diaries", "memoir", "article", "articles", "story", "stories",
+    "message", "messages", "essay", "email", "emails", "confession", "will", "sign", "speech",
+    "column", "report", "lyrics", "symphony", "opera", "play", "plays", "painting", "portrait",
+    "magazine", "newspaper", "paper", "journal", "show", "broadcast", "record", "album",
+    "tape", "tapes", "video", "videos", "photo", "photos", "photograph", "photographs",
+    "picture", "pictures", "footage", "man", "woman", "boy", "girl", "he", "she", "they",
+    "him", "her", "them", "who", "victim", "someone", "somebody", "dog", "horse",
+})  # fmt: skip
+_CAST_VERBS = frozenset({"starring", "co-starring", "co-stars", "stars"})
+_CRAFT_ADVERB = re.compile(r"[a-z]+ly$")
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """An odd number of double quotes before `pos`: the words are someone's, not the credits."""
+    return text.count('"', 0, pos) % 2 == 1
+
+
+def _crew_noun_doubt(text: str, start: int) -> str | None:
+    """Why "director X" at `start` is not the film's crew, or None when it is.
+
+    Open: the sentence start, a comma or colon, "the", "its", "with", "by", adjectives like
+    "veteran" or "Korean", "the film's". Closed: a job in the story ("the museum director",
+    "her editor", "a composer named", "the studio's head", "plays the director").
+    """
+    before = text[max(0, start - 80) : start]
+    stripped = before.rstrip(" ")
+    if not stripped or stripped[-1] in ",;:(-\u2013\u2014.!?|\n":
+        return None
+    words = re.findall(r"[\w'&-]+|[^\w\s'&-]", stripped)
+    index = len(words) - 1
+    while index >= 0:
+        word = words[index]
+        folded = word.casefold()
+        if folded in _CREW_ADJECTIVES or folded.endswith(("-winning", "-nominated", "-born")):
+            index -= 1
+            continue
+        if word[:1].isupper() and not word.endswith(("'s", "'")) and folded not in STOP_WORDS:
+            index -= 1  # "Korean", "Oscar-winning", a capitalised adjective
+            continue
+        break
+    if index < 0:
+        return None
+    word = words[index]
+    folded = word.casefold()
+    if not word[0].isalnum():
+        return None  # punctuation: "... , veteran director X"
+    if folded.endswith(("'s", "'")):
+        owner = folded.removesuffix("'s").rstrip("'")
+        if owner in _FILM_OWNERS:
+            return None
+        return f"'{word} ...' is a character's job, not the film's crew"
+    if folded in ("a", "an"):
+        return f"'{word} ...' introduces a character, not the film's crew"
+    if folded in _PERSONAL_POSSESSIVES:
+        return f"'{word} ...' reads like a character's job, not the film's crew"
+    if folded in _CASTING_WORDS:
+        return f"'{word} ...' describes a part someone plays"
+    if folded in _OPEN_DETERMINERS or folded in STOP_WORDS:
+        # "the director", "that director", "with director": the film's own crew
+        previous = words[index - 1].casefold() if index > 0 else ""
+        if folded in ("the", "this") and previous in _CASTING_WORDS:
+            return f"'{previous} {word} ...' describes a part someone plays"
+        return None
+    return f"'{word} ...' before it reads like a job in the story"
+
+
+def _by_phrase_doubt(text: str, start: int, phrase: str) -> str | None:
+    """Why "written by X" at `start` is not a crew credit ("a letter written by Ada Vane")."""
+    before = text[max(0, start - 60) : start].rstrip(" ")
+    if not before or before[-1] in ",;:(-\u2013\u2014.!?|\n":
+        previous = ""
+    else:
+        previous = re.findall(r"[\w'&-]+$", before)
+        previous = previous[0].casefold() if previous else ""
+    if phrase in ("shot by", "photographed by"):
+        # "He is shot by Dana Kell" is a plot point; "beautifully shot by" is a credit.
+        if previous and not _CRAFT_ADVERB.match(previous) and previous not in ("is", "was"):
+            return f"'{previous} {phrase}' is not a camera credit"
+        if previous in ("is", "was"):
+            owner = re.findall(r"([\w']+) +(?:is|was)$", before)
+            if not owner or owner[0].casefold() not in (*_FILM_OWNERS, "it"):
+                return f"'{phrase}' here is something that happens in the story"
+        return None
+    if previous in _STORY_OBJECTS:
+        return f"'{previous} {phrase}' is something in the story, not the film's credits"
+    return None
 
 
 def _names_from(text: str, pos: int, not_names: tuple[str, ...]) -> Iterator[tuple[str, int]]:
@@ -257,21 +416,92 @@ def _names_from(text: str, pos: int, not_names: tuple[str, ...]) -> Iterator[tup
         found = name_at(text, join.end())
 
 
+_CO_WROTE = re.compile(
+    r"\bco-(?:written|wrote|writing)(?: (?:the script|the screenplay|the film|it))? with\b",
+    re.IGNORECASE,
+)
+_DIRECTS = re.compile(
+    r" (?:directs|directed)(?= (?:with|from|here|again|it|this|the (?:film|movie|picture))\b"
+    r"|[,.;])"
+)
+# "X wrote the screenplay with Y", "who co-wrote the script with Y", "X wrote and directed it"
+_WROTE = re.compile(
+    r"(?<![\w-])(co-wrote|wrote|writes|penned|co-writes)"
+    r"( and directed| and directs)?"
+    r"(?: the (?:screenplay|script|film)| it)?"
+    r"( together)?( with)?(?= |[,.;])",
+    re.IGNORECASE,
+)
+_WROTE_SCORE = re.compile(r"(?<![\w-])(?:wrote|composed|writes|composes) the (?:score|music)\b")
+_POSSESSIVE_CRAFT = re.compile(
+    r"'s? (direction|directing|screenplay|script|score|music|cinematography|camerawork"
+    r"|photography|editing)\b"
+)
+_CRAFT_ROLE = {
+    "direction": "director", "directing": "director", "screenplay": "writer",
+    "script": "writer", "score": "composer", "music": "composer",
+    "cinematography": "cinematographer", "camerawork": "cinematographer",
+    "photography": "cinematographer", "editing": "editor",
+}  # fmt: skip
+_RELATIVE = re.compile(r", who(?: also| then| later| herself| himself)?$")
+
+
+def _subject_before(text: str, pos: int, not_names: tuple[str, ...]) -> str | None:
+    """The person a verb at `pos` belongs to: "Ana Reis wrote", "Ana Reis, who wrote", or a
+    lone surname ("Reis wrote") for checked_credits() to match; None for anything else."""
+    before = text[max(0, pos - 160) : pos].rstrip(" ")
+    relative = _RELATIVE.search(before)
+    if relative:
+        before = before[: relative.start()]
+    name = name_before(before, len(before))
+    if not name:
+        return None
+    if is_person_name(name, not_names=not_names):
+        return name
+    if " " not in name and _folded(name) not in HONORIFICS and name not in not_names:
+        return name  # a surname, resolved or dropped later
+    return None
+
+
+def _credit_for(name: str, role: str, not_names: tuple[str, ...]) -> CreditRecord:
+    if is_person_name(name, not_names=not_names):
+        return CreditRecord(name, role)
+    return PendingCredit(name, role)
+
+
 def credits_in_prose(text: str, *, not_names: Iterable[str] = ()) -> list[CreditRecord]:
-    """Credits a paragraph states outright; never a guess from a bare name."""
+    """Credits a paragraph states outright; never a guess from a bare name.
+
+    Some items are PendingCredit: a surname to match, or a credit left out with its reason;
+    checked_credits() settles them.
+    """
     excluded = tuple(not_names)
     found: list[CreditRecord] = []
     for trigger in islice(_ROLE_TRIGGER.finditer(text), MAX_HITS):
-        roles = _ROLES_BY_PHRASE[trigger.group(1).casefold()]
-        for name, end in _names_from(text, trigger.end(), excluded):
+        phrase = trigger.group(1).casefold()
+        roles = _ROLES_BY_PHRASE[phrase]
+        names = list(_names_from(text, trigger.end(), excluded))
+        if not names:
+            continue
+        doubt = None
+        if _inside_quotes(text, trigger.start()):
+            doubt = f"'{trigger.group(1)}' is inside a quotation"
+        elif phrase.endswith(" by"):
+            doubt = _by_phrase_doubt(text, trigger.start(), phrase)
+        elif phrase not in _CAST_VERBS:
+            doubt = _crew_noun_doubt(text, trigger.start())
+        for name, end in names:
             for role in roles:
+                if doubt:
+                    found.append(_doubt(name, role, doubt))
+                    continue
                 character = None
                 if role == "actor":
                     as_match = _AS.match(text, end)
                     if as_match:
-                        character = _character_at(text, as_match.end(), excluded)
+                        character, _ = _character_after(text, as_match.end())
                 found.append(CreditRecord(name, role, character))
-    directors = [credit.person for credit in found if credit.role == "director"]
+    directors = [c.person for c in found if c.role == "director" and type(c) is CreditRecord]
     if directors and _CO_WROTE.search(text):
         # "Okafor's film, co-written with Lev Arden": the director is a writer too.
         found.extend(CreditRecord(person, "writer") for person in directors)
@@ -279,67 +509,234 @@ def credits_in_prose(text: str, *, not_names: Iterable[str] = ()) -> list[Credit
         name = name_before(text, match.start() + 1)
         if name and is_person_name(name, not_names=excluded):
             found.append(CreditRecord(name, "director"))
+    found.extend(_writer_credits(text, excluded))
     found.extend(_actor_credits(text, excluded))
     return found
 
 
-def _character_at(text: str, pos: int, not_names: tuple[str, ...]) -> str | None:
-    tokens: list[str] = []
+def _writer_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
+    for match in islice(_WROTE.finditer(text), MAX_HITS):
+        verb, directed, _together, with_ = match.groups()
+        said = match.group().casefold()
+        if not (directed or " the " in said or " it" in said or verb.casefold().startswith("co-")):
+            continue  # "she wrote to him", "the letter she wrote with Tom": not a credit
+        if _inside_quotes(text, match.start()):
+            continue
+        subject = _subject_before(text, match.start(), not_names)
+        if subject:
+            yield _credit_for(subject, "writer", not_names)
+            if directed:
+                yield _credit_for(subject, "director", not_names)
+        if with_ and (subject or not text[: match.start()].rstrip().endswith(("who", "which"))):
+            for name, _end in _names_from(text, match.end() + 1, not_names):
+                yield CreditRecord(name, "writer")
+    for match in islice(_WROTE_SCORE.finditer(text), MAX_HITS):
+        subject = _subject_before(text, match.start(), not_names)
+        if subject:
+            yield _credit_for(subject, "composer", not_names)
+    for match in islice(_POSSESSIVE_CRAFT.finditer(text), MAX_HITS):
+        name = name_before(text, match.start())
+        if not name or _inside_quotes(text, match.start()):
+            continue
+        role = _CRAFT_ROLE[match.group(1)]
+        if is_person_name(name, not_names=not_names):
+            yield CreditRecord(name, role)
+        elif " " not in name and name not in not_names and _folded(name) not in HONORIFICS:
+            yield PendingCredit(name, role)
+
+
+# --- cast in prose ----------------------------------------------------------------------------
+
+_AS = re.compile(r",? as (?:the character of )?")
+# What may stand between an actor and "as": "turns up as", "is very funny as", "also appears as".
+_BEFORE_AS = re.compile(
+    r"(?:,? (?:(?:[a-z]+ly|also|later|then|briefly|again|finally|only|even|first|now) )?"
+    r"(?:(?:turns|turned|shows|showed|pops|popped|crops|cropped) up|appears|appeared"
+    r"|reappears|reappeared|returns|returned|co-stars|co-starred|stars|starred|is cast"
+    r"|was cast|is back|excels|shines|impresses|(?:is|was|remains|proves)((?: [a-z-]+){1,3})))?"
+    r",?$"
+)
+_PLAYS = re.compile(r",? (?:plays|played|portrays|portrayed|playing|portraying|voices) ")
+_IS = re.compile(r" is (?=(?:the |a |an |his |her |their )?[\w-]+'s )")
+_PLAYED_BY = re.compile(r",? (?:played|portrayed|voiced) by ")
+_PAREN = re.compile(r"\(([^()\n]{3,160})\)")
+_DESCRIPTION_STOPS = frozenset({
+    "in", "with", "opposite", "alongside", "against", "beside", "to", "for", "from", "at", "on",
+    "by", "into", "under", "over", "after", "before", "than", "like", "and", "or", "but", "who",
+    "that", "which", "when", "while", "whose", "where", "as", "it", "itself", "herself",
+    "himself", "themselves", "is", "was", "are", "were", "has", "had", "not", "so",
+})  # fmt: skip
+_FUNCTION_WORDS = frozenset({
+    "of", "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that",
+})  # fmt: skip
+_SPEECH_VERBS = frozenset({
+    "said", "says", "noted", "notes", "wrote", "writes", "put", "puts", "argued", "argues",
+    "observed", "observes", "remarked", "remarks", "once", "would", "might", "suggests",
+})  # fmt: skip
+_DESCRIPTION_WORDS = 8
+_CHARACTER_TOKEN = re.compile(r"[^\s()\[\]{}\"!?<>|/*_=+]+")
+_PAREN_REST = re.compile(
+    r"^(?:[,;:\u2013\u2014-]|(?:in|at|on|who|whose|here|again|never|reprising|returning"
+    r"|giving|doing|being|finally|wonderful|superb|excellent|terrific|brilliant|marvellous"
+    r"|marvelous|great|fine|memorable|unforgettable|magnificent)\b)"
+)
+
+
+def _character_after(text: str, pos: int) -> tuple[str | None, bool]:
+    """(character, described) for the words after "as" or "plays".
+
+    "Ada" and "Dr Oswin Pike" are characters; "the hero's neighbour Dr Oswin Pike" is too (the
+    description is skipped, never taken as the part); "a bank manager who swims" is no name but
+    is described (described=True).
+    """
+    lead: list[str] = []
+    name: list[str] = []
     cursor = pos
-    while len(tokens) < 4:
-        match = _TOKEN.match(text, cursor)
+    length = len(text)
+    while cursor < length and len(name) < 5:
+        match = _CHARACTER_TOKEN.match(text, cursor)
         if not match:
             break
         raw = match.group()
-        token = _bare(raw)
-        if not token or not (_is_capitalised(token) or token.casefold() in PARTICLES):
+        ends = raw[-1] in ",.;:"
+        word = raw.rstrip(",.;:")
+        if word.endswith(".") or (raw.endswith(".") and _folded(word) in HONORIFICS):
+            ends = False  # "Dr." inside a name
+        if not word:
             break
-        if token.casefold().strip(".'") in STOP_WORDS and not (token == "The" and not tokens):
-            break
-        tokens.append(token)
+        folded = word.casefold()
+        if name:
+            bare = _bare(word)
+            if bare.casefold() in PARTICLES and not ends:
+                name.append(bare)
+            elif _is_capitalised(bare) and _folded(bare) not in STOP_WORDS:
+                name.append(bare)
+                if bare != word:
+                    break  # "Ada's": the name ends at the possessive
+            else:
+                break
+        elif (
+            _is_capitalised(word)
+            and not word.endswith(("'s", "'"))
+            and (_folded(word) not in STOP_WORDS or _folded(word) in HONORIFICS or word == "The")
+        ):
+            if lead and lead[-1].casefold() in _FUNCTION_WORDS:
+                return None, True  # "the wife of Tom Reed": Tom Reed is someone else
+            name.append(word.rstrip("."))
+        else:
+            if folded in _DESCRIPTION_STOPS or len(lead) >= _DESCRIPTION_WORDS:
+                return None, bool(lead) or folded in ("a", "an", "the")
+            if word[:1].isdigit():
+                return None, bool(lead)
+            lead.append(word)
+            if ends and raw[-1] != ",":
+                return None, True
         cursor = match.end()
-        if token != raw or cursor >= len(text) or text[cursor] != " ":
+        if ends and name:
             break
-        cursor += 1
-    name = " ".join(tokens)
-    return name if name and is_character_name(name, not_names=not_names) else None
+        while cursor < length and text[cursor] == " ":
+            cursor += 1
+    while name and name[-1].casefold() in PARTICLES:
+        name.pop()
+    while name and _folded(name[-1]) in HONORIFICS and len(name) > 1:
+        name.pop()
+    character = " ".join(name)
+    if not character or not is_character_name(character):
+        return None, bool(lead)
+    following = re.match(r"[,]? *([\w']+)", text[cursor:])
+    if following and following.group(1).casefold() in _SPEECH_VERBS:
+        return None, False  # "as Pauline Kael said"
+    return character, bool(lead)
+
+
+def _actor_before(text: str, pos: int, not_names: tuple[str, ...]) -> str | None:
+    """The actor whose name ends at `pos`, allowing "Name, who ..." and no other gap."""
+    before = text[max(0, pos - 160) : pos]
+    relative = re.search(r", who(?: [a-z]+ly| also| then)?(?: [a-z-]+)*,?$", before)
+    if relative and relative.end() - relative.start() < 60:
+        before = before[: relative.start()]
+    name = name_before(before, len(before))
+    if name and is_person_name(name, not_names=not_names):
+        return name
+    return None
 
 
 def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
-    # "Ines Vale as Ada" and "Ines Vale plays Ada"
-    for pattern in (_AS, _PLAYS):
-        for match in islice(pattern.finditer(text), MAX_HITS):
-            actor = name_before(text, match.start() + 1)
-            if not actor or not is_person_name(actor, not_names=not_names):
-                continue
-            character = _character_at(text, match.end(), not_names)
-            if character:
-                yield CreditRecord(actor, "actor", character)
+    # "Ines Vale as Ada", "Ines Vale, as the hero's neighbour Dr X", "Vale turns up as Ada"
+    for match in islice(_AS.finditer(text), MAX_HITS):
+        before = text[max(0, match.start() - 160) : match.start()]
+        verb = _BEFORE_AS.search(before)
+        if verb is None:
+            continue
+        if verb.group(1) and " as" in verb.group(1):
+            continue  # "is as good as"
+        actor = _actor_before(before, verb.start(), not_names)
+        if not actor:
+            continue
+        character, described = _character_after(text, match.end())
+        strong = verb.group() and not verb.group(1) and verb.group().strip(", ")
+        if character:
+            yield CreditRecord(actor, "actor", character)
+        elif described and strong:
+            yield CreditRecord(actor, "actor")  # "turns up as a bank manager who swims"
+    # "Ines Vale plays Ada", "Ines Vale, playing the hero's mother Ada"
+    for match in islice(_PLAYS.finditer(text), MAX_HITS):
+        actor = _actor_before(text, match.start(), not_names)
+        if not actor:
+            continue
+        character, _described = _character_after(text, match.end())
+        if character:
+            yield CreditRecord(actor, "actor", character)
+    # "Priya Lal is Bernie's granddaughter Mo"
+    for match in islice(_IS.finditer(text), MAX_HITS):
+        actor = _actor_before(text, match.start(), not_names)
+        if not actor:
+            continue
+        character, described = _character_after(text, match.end())
+        if character and described:
+            yield CreditRecord(actor, "actor", character)
     # "Ada, played by Ines Vale"
     for match in islice(_PLAYED_BY.finditer(text), MAX_HITS):
         found = name_at(text, match.end())
         if found and is_person_name(found[0], not_names=not_names):
-            character = name_before(text, match.start())
-            if character and not is_character_name(character, not_names=not_names):
-                character = None
+            character = _character_before(text, match.start(), not_names)
             yield CreditRecord(found[0], "actor", character)
-    # "Ada (Ines Vale, a revelation)" and, failing that, "Ines Vale (Ada)"
+    # "Ada (Ines Vale, a revelation)", "Ada (Ines Vale in an early role)" and, failing that,
+    # "Ines Vale (Ada)"
     for match in islice(_PAREN.finditer(text), MAX_HITS):
         inside = match.group(1).strip()
+        if _HAS_DIGIT.search(inside):
+            continue  # "The Salt Road (Mara Okafor, 2019)" cites a film
         inside = re.sub(r"^(?:played|portrayed|voiced) by ", "", inside)
         found = name_at(inside, 0)
-        outside = name_before(text, match.start())
         if found and is_person_name(found[0], not_names=not_names):
             rest = inside[found[1] :].lstrip()
-            if rest and not rest.startswith((",", ";", "-", "\u2014", "\u2013")):
+            if rest and not _PAREN_REST.match(rest):
                 continue
-            if outside and is_character_name(outside, not_names=not_names):
-                yield CreditRecord(found[0], "actor", outside)
-        elif outside and is_person_name(outside, not_names=not_names):
+            character = _character_before(text, match.start(), not_names)
+            if character:
+                yield CreditRecord(found[0], "actor", character)
+            continue
+        outside = name_before(text, match.start())
+        if outside and is_person_name(outside, not_names=not_names):
             # "Lotte Achterberg (Rika, the cook)"
             character = re.split(r"[,;]| - | \u2014 ", inside, maxsplit=1)[0].strip()
             if is_character_name(character, not_names=not_names):
                 yield CreditRecord(outside, "actor", character)
+
+
+def _character_before(text: str, pos: int, not_names: tuple[str, ...]) -> str | None:
+    """The character named just before `pos`, with a title if it has one ("Dr Oswin Pike")."""
+    name = name_before(text, pos)
+    if not name:
+        return None
+    start = text.rfind(name, 0, pos)
+    words = text[max(0, start - 30) : start].split()
+    titles: list[str] = []
+    while words and _folded(words[-1]) in HONORIFICS and _is_capitalised(words[-1]):
+        titles.insert(0, words.pop().rstrip("."))
+    character = " ".join([*titles, name])
+    return character if is_character_name(character, not_names=not_names) else None
 
 
 def parse_cast_entry(entry: str, *, not_names: Iterable[str] = ()) -> CreditRecord | None:
@@ -375,21 +772,90 @@ def is_clean_name(name: str) -> bool:
     return bool(name) and len(name) <= 100 and all(_CLEAN_WORD.match(word) for word in words)
 
 
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's words without titles, folded: "Dr Oswin Pike" -> ("oswin", "pike")."""
+    return tuple(w for w in (_folded(word) for word in name.split()) if w not in HONORIFICS)
+
+
+def _as_record(credit: CreditRecord, person: str) -> CreditRecord:
+    """A plain CreditRecord for `credit` with `person`, keeping any other field (its film)."""
+    values = {f.name: getattr(credit, f.name) for f in fields(CreditRecord)}
+    return CreditRecord(**{**values, "person": person})
+
+
+def _film_of(credit: CreditRecord) -> object:
+    return getattr(credit, "film", None)
+
+
 def checked_credits(
     credits: Iterable[CreditRecord], warnings: list[ParseWarning]
 ) -> list[CreditRecord]:
-    """One credit per person, role and character, each person a clean name; the rest warned."""
-    result: dict[tuple[str, str, str | None], CreditRecord] = {}
+    """The credits to save: pending ones settled, clean names only, one part per actor.
+
+    A surname becomes the one full name the text gives it, or is dropped with a warning; a crew
+    credit for someone who is a character is dropped; "Evelyn" merges into "Evelyn Mulwray"
+    for the same actor. Everything dropped is named in a warning.
+    """
+    plain: list[CreditRecord] = []
+    pending: list[PendingCredit] = []
     for credit in credits:
+        (pending if isinstance(credit, PendingCredit) else plain).append(credit)
+    full_names = {c.person for c in plain if " " in c.person}
+    for credit in pending:
+        if credit.doubt:
+            warnings.append(
+                ParseWarning(f"{credit.person!r} not credited as {credit.role}: {credit.doubt}")
+            )
+            continue
+        matches = {name for name in full_names if name.split()[-1] == credit.person}
+        if len(matches) == 1:
+            plain.append(_as_record(credit, matches.pop()))
+        else:
+            why = "several people have that surname" if matches else "the text gives no full name"
+            warnings.append(ParseWarning(f"{credit.person!r} not credited as {credit.role}: {why}"))
+    characters = {_name_words(c.character) for c in plain if c.character}
+    result: dict[tuple[str, str, str | None, object], CreditRecord] = {}
+    for credit in plain:
         if not is_clean_name(credit.person):
             warnings.append(
                 ParseWarning(f"credit {credit.person!r} ({credit.role}) left out: not a name")
             )
             continue
-        result.setdefault((credit.person, credit.role, credit.character), credit)
-    with_character = {(c.person, c.role) for c in result.values() if c.character}
-    return [
-        credit
-        for (person, role, character), credit in result.items()
-        if character or (person, role) not in with_character
-    ]
+        if credit.role != "actor" and _plays_a_character(credit.person, characters):
+            warnings.append(
+                ParseWarning(
+                    f"{credit.person!r} not credited as {credit.role}: the text gives that name "
+                    "to a character"
+                )
+            )
+            continue
+        key = (credit.person, credit.role, credit.character, _film_of(credit))
+        result.setdefault(key, credit)
+    return _merged_parts(list(result.values()))
+
+
+def _plays_a_character(person: str, characters: set[tuple[str, ...]]) -> bool:
+    words = set(_name_words(person))
+    return any(words <= set(character) for character in characters if character)
+
+
+def _merged_parts(credits: list[CreditRecord]) -> list[CreditRecord]:
+    """A character beats no character; a part named by some of another's words ("Evelyn",
+    "Mrs Mulwray") is the same part as the longer name ("Evelyn Mulwray") for one actor."""
+    parts: dict[tuple[str, str, object], list[set[str]]] = {}
+    for credit in credits:
+        if credit.character:
+            key = (credit.person, credit.role, _film_of(credit))
+            parts.setdefault(key, []).append(set(_name_words(credit.character)))
+    kept: list[CreditRecord] = []
+    for credit in credits:
+        others = parts.get((credit.person, credit.role, _film_of(credit)), [])
+        if credit.character is None:
+            if not others:
+                kept.append(credit)
+            continue
+        words = set(_name_words(credit.character))
+        if any(words < other for other in others):
+            continue
+        kept.append(credit)
+    return kept
