@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -17,7 +18,7 @@ from typing import Any, Literal, TypeVar
 import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -369,6 +370,28 @@ class _Import:
         self.revise(_save(instance, what))
         return instance
 
+    def save_new(
+        self, instance: ModelT, what: str, match: Callable[[], ModelT | None]
+    ) -> tuple[ModelT, Outcome]:
+        """Create a row that a concurrent import may be creating too (a film, a person...).
+
+        On PostgreSQL two imports can both find no such row and both insert it: the second
+        insert waits for the first transaction, then fails on the unique slug. It runs in a
+        savepoint, so that failure rolls back only the insert, and `match` finds the row the
+        other import committed. SQLite needs no savepoint: its writers take the database's
+        write lock when their transaction begins (IMMEDIATE), so the second import only starts
+        matching after the first has committed.
+        """
+        savepoint = transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
+        try:
+            with savepoint:
+                return self.save(instance, what), "created"
+        except ImportTextError as exc:
+            found = match() if isinstance(exc.__cause__, IntegrityError) else None
+            if found is None:
+                raise
+            return found, "matched"
+
     def revise(self, instance: models.Model) -> None:
         """Put the row in the import's revision (with what reversion follows from it)."""
         if reversion.is_registered(type(instance)):
@@ -443,8 +466,8 @@ class _Import:
                 slug=_unique_slug(Film, f"{record.title} {record.year or ''}", fallback="film"),
             )
             self.film_links(film, record)
-            self.save(film, f"film {record}")
-            self.film_created = True
+            film, outcome = self.save_new(film, f"film {record}", lambda: self.film_match(record))
+            self.film_created = outcome == "created"
         elif self.catalogue:
             self.film_fill(film, record)
         if self.catalogue:
@@ -552,7 +575,11 @@ class _Import:
             term = model.objects.filter(Q(name__iexact=name) | Q(slug=slugify(name))).first()
             if term is None:
                 term = model(name=name[:100], slug=_unique_slug(model, name, fallback=what))
-                self.save(term, f"{what} {name!r}")
+                term, _ = self.save_new(
+                    term,
+                    f"{what} {name!r}",
+                    lambda m=model, n=name: m.objects.filter(name__iexact=n).first(),
+                )
             terms.append(term)
         if terms:
             related.add(*terms)
@@ -584,7 +611,14 @@ class _Import:
             else:
                 new_slug = _unique_slug(Person, name, fallback="person")
             person = Person(name=name[:200], slug=new_slug)
-            found = (self.save(person, f"person {name!r}"), "created")
+            found = self.save_new(
+                person,
+                f"person {name!r}",
+                lambda: next(
+                    (p for p in Person.objects.filter(slug=new_slug) if name_key(p.name) == key),
+                    None,
+                ),
+            )
         self.people[key] = found
         return found
 
@@ -801,7 +835,12 @@ class _Import:
     ) -> None:
         record = self.parsed.article
         if author is not None and author.pk is None:
-            self.save(author, f"author {author.name!r}")
+            name = author.name
+            author, _ = self.save_new(
+                author,
+                f"author {name!r}",
+                lambda: Author.objects.filter(slug=author.slug, name=name).first(),
+            )
         rating = record.rating if record.kind == "review" else None
         article.kind = record.kind
         article.title = record.title[:200]
