@@ -93,7 +93,9 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
 
     ratings = _ratings(found, paragraphs)
     stated = _stated_kind(front, found, bool(headings), ratings, warnings)
-    sections = build_sections(elements, stated or "review", warnings)
+    sections = build_sections(
+        elements, stated or "review", warnings, has_standfirst=bool(front.standfirst)
+    )
     if not sections:
         raise ImportTextError("text has headings but no prose under them")
     kind = _checked_kind(stated, front, found, sections, ratings, warnings)
@@ -102,9 +104,10 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
     if found.dropped:
         warnings.append(
             ParseWarning(
-                f"dropped {len(found.dropped)} line(s) of web-page furniture "
-                "(share buttons, related posts, comment form)",
-                found.dropped[0],
+                f"dropped {len(found.dropped)} line(s) of web-page furniture ("
+                + ", ".join(dict.fromkeys(d.reason for d in found.dropped))
+                + ")",
+                found.dropped[0].line,
             )
         )
     article = ArticleRecord(
@@ -129,6 +132,8 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
         fingerprint=fingerprint(text),
         candidates=choice.candidates,
         films=choice.films,
+        dropped=tuple(found.dropped),
+        byline=found.byline,
     )
 
 

@@ -1,96 +1,11 @@
-"""What one line of a text is: web furniture, a spoiler marker, an image caption, a heading."""
+"""What one line of a text is: an image caption, a heading, a sentence's end.
+
+Page furniture is in furniture.py, spoiler notices in spoilers.py.
+"""
 
 from __future__ import annotations
 
 import re
-
-# Lines copied with an article from a web page; compared after key() (lower case, plain quotes).
-_CRUFT_EXACT = frozenset(
-    """
-    share | share it | share this | share this: | share this article | share this post
-    | share on facebook | share on twitter | share on x | tweet | pin it | email | print
-    | similar posts | related posts | related articles | you may also like | you might also like
-    | more from this author | recommended | recommended for you | trending | popular posts
-    | leave a reply | leave a comment | cancel reply | post comment | submit comment | comments
-    | comment | comment * | name | name * | email * | website | website url | post navigation
-    | previous post | next post | previous article | next article | advertisement
-    | sponsored | subscribe | sign up | like this: | like | loading... | related
-    | about the author | follow us | read more | continue reading | click to share
-    | required fields are marked * | table of contents | contents | toggle
-    """.replace("\n", " ").split(" | ")
-)
-_CRUFT_PREFIXES = (
-    "share:",
-    "share on ",
-    "read more:",
-    "read more -",
-    "also read:",
-    "also read -",
-    "read also:",
-    "must read:",
-    "see also:",
-    "related:",
-    "click to share",
-    "click to email",
-    "click to print",
-    "your email address will not be published",
-    "save my name, email, and website",
-    "save my name, email and website",
-    "this site uses akismet",
-    "notify me of ",
-    "you must be logged in to post",
-    "filed under:",
-    "posted in ",
-    "categories:",
-    "(opens in new window)",
-    "\u00a9",
-    "copyright \u00a9",
-    "all rights reserved",
-)
-# After these the page lists links to other posts or a comment form, line after line.
-CRUFT_BLOCK_STARTS = frozenset(
-    """similar posts | related posts | related articles | you may also like
-    | you might also like | leave a reply | leave a comment | comments | recommended
-    | recommended for you | more from this author | popular posts | trending
-    | post navigation""".replace("\n", " ").split(" | ")
-)
-
-
-def _bare_key(line_key: str) -> str:
-    return line_key.strip(" *_#>-\u2022:")
-
-
-def is_cruft(line_key: str) -> bool:
-    bare = _bare_key(line_key)
-    if line_key in _CRUFT_EXACT or bare in _CRUFT_EXACT or (bare + ":") in _CRUFT_EXACT:
-        return True
-    return bare.startswith(_CRUFT_PREFIXES) or line_key.startswith(_CRUFT_PREFIXES)
-
-
-def starts_cruft_block(line_key: str) -> bool:
-    return _bare_key(line_key).rstrip(":") in CRUFT_BLOCK_STARTS
-
-
-_MARKER = re.compile(
-    r"^[\W_]*(?:(?:warning|caution|heads up|note|alert)\W+)?(?:(?:major|minor|heavy|mild|big"
-    r"|full|massive|some) )?spoilers?\b(?: (?:alert|warning|ahead|below|follow|follows"
-    r"|from here(?: on)?|beyond this point|inside|galore|incoming|up next|for .{1,60}))*"
-    r"[\W_]*$"
-    r"|^[\W_]*(?:warning|caution|heads up|note|alert)\W+(?:this (?:article|post|review|piece)"
-    r" )?(?:contains|has)? ?(?:major |heavy |full )?spoilers?\b.{0,40}$"
-    r"|^[\W_]*(?:this|the following) (?:article|post|review|piece|section|analysis)"
-    r" (?:contains|has|includes) (?:major |heavy |full )?spoilers?\b.{0,40}$"
-    r"|^[\W_]*(?:beware of |contains |there be |here be )(?:major |heavy )?spoilers?\b[\W_]*$"
-)
-_NOT_MARKER = re.compile(r"\b(?:no|spoiler[- ]free|non-spoiler|without|spoiler-lite)\b")
-
-
-def is_spoiler_marker(line_key: str) -> bool:
-    """ "Spoilers ahead", "SPOILER ALERT", "Warning: spoilers follow"; never "No spoilers"."""
-    if len(line_key) > 100 or "spoiler" not in line_key:
-        return False
-    return bool(_MARKER.match(line_key)) and not _NOT_MARKER.search(line_key)
-
 
 _CAPTION = re.compile(
     r"^[(\[]?(?:an? )?(?:still|screenshot|screen grab|screengrab|image|photo|photograph|poster"
@@ -127,17 +42,21 @@ _PART_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "ending",
         re.compile(
             r"\bending(?:s)?,? (?:explained|explored|analy[sz]ed|decoded|breakdown)\b"
-            r"|\bthe ending\b|\bending\b.{0,20}\bmeaning\b|\bfinal scenes?\b|\bfinale\b"
-            r"|\bwhat happens (?:at|in) the end\b|\bhow does .{1,80} end\b|\bending:?$"
-            r"|\bthe twist\b"
+            r"|\bthe ending\b|\bending\b.{0,20}\bmeaning\b|\bfinal (?:scenes?|shots?|act"
+            r"|moments|minutes|reel|twist|reveal|image)\b|\bfinale\b|\blast (?:scenes?|shots?"
+            r"|act|moments|minutes|reel)\b|\bwhat happens (?:at|in) the end\b"
+            r"|\bhow does .{1,80} end\b|\bhow (?:it|the film|the movie|the story|everything)"
+            r" (?:all )?ends\b|\bending:?$|^endings?\b|\btwist\b|\bthe (?:big )?reveal\b"
+            r"|\bclimax\b|\bpost-credits?\b|\bmid-credits?\b|^the end$"
         ),
     ),
     (
         "synopsis",
         re.compile(
             r"\bplot summary\b|\bsynopsis\b|\bplot recap\b|\brecap\b|\bplot explained\b"
-            r"|\bstory (?:explained|summary|so far)\b|\bwhat happens in\b|^(?:the )?plot:?$"
-            r"|\bplot overview\b|\bplot breakdown\b"
+            r"|\bstory (?:explained|summary|so far)\b|\bwhat happens\b|^(?:the )?plot\b"
+            r"|\bplot overview\b|\bplot breakdown\b|\bplot details\b|^(?:the )?story:?$"
+            r"|\bthe story so far\b"
         ),
     ),
     (

@@ -55,6 +55,15 @@ class ParseWarning:
 
 
 @dataclass(frozen=True)
+class DroppedLine:
+    """A line of page furniture left out of the article ("Share this:", "By Jane Doe")."""
+
+    line: int
+    text: str
+    reason: str  # "byline", "date line", "share buttons", "related links", "comment form", ...
+
+
+@dataclass(frozen=True)
 class LinkRecord:
     """An external page about the film: a bare site name ("IMDb") or a site and its URL."""
 
@@ -152,5 +161,7 @@ class ParsedText:
     warnings: tuple[ParseWarning, ...]
     fingerprint: str  # 64 hex digits, sha256 of the normalised text
     candidates: tuple[FilmCandidate, ...] = ()  # films the text may be about, best first
+    dropped: tuple[DroppedLine, ...] = ()  # page furniture left out, in text order
+    byline: str | None = None  # the critic a "By Jane Doe" line names, for the caller to match
     # Every film the text is about, `film` first (a double bill, a comparison); () for a list.
     films: tuple[FilmRecord, ...] = ()

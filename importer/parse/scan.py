@@ -6,15 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from importer.parse import films as film_text
+from importer.parse.furniture import continues_block, furniture
 from importer.parse.lines import (
     ends_sentence,
     entry_heading,
     is_caption,
-    is_cruft,
-    is_spoiler_marker,
     looks_like_heading,
     part_kind,
-    starts_cruft_block,
     who_is,
 )
 from importer.parse.metadata import (
@@ -28,7 +26,14 @@ from importer.parse.metadata import (
 )
 from importer.parse.names import is_character_name, parse_cast_entry
 from importer.parse.rating import FoundRating, is_rating_line, ratings_in_line
-from importer.parse.records import CreditRecord, ImageSlot, LinkRecord, ParseWarning
+from importer.parse.records import CreditRecord, DroppedLine, ImageSlot, LinkRecord, ParseWarning
+from importer.parse.spoilers import (
+    START,
+    end_of_spoilers,
+    might_speak_of_spoilers,
+    split_sentences,
+    spoiler_note,
+)
 from importer.parse.text import key, plain
 
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -39,6 +44,7 @@ _VERDICT_LINE = re.compile(r"^(?:the |our |my |final )?verdict ?[:\u2013\u2014-]
 _ONLY_URL = re.compile(r"^<?https?://\S+>?$", re.IGNORECASE)
 MAX_HEADING = 200  # Section.heading and Article.title hold 200 characters
 MIN_RANK_ENTRIES = 3  # this many numbered "1. Title (Year)" lines make a ranked list
+SPOILER_KINDS = frozenset({"synopsis", "ending"})  # parts that are spoilers wherever they stand
 
 
 def has_atx_headings(lines: list[str]) -> bool:
@@ -72,7 +78,10 @@ class Image:
 
 @dataclass
 class Marker:
+    """A spoiler notice: everything after it is a spoiler, until a marker with `end`."""
+
     line: int
+    end: bool = False
 
 
 Element = Heading | Para | Image | Marker
@@ -98,7 +107,8 @@ class Found:
     original_title: str | None = None
     verdict: str | None = None
     film_refs: list[tuple[str, int]] = field(default_factory=list)  # metadata-line prefixes
-    dropped: list[int] = field(default_factory=list)
+    dropped: list[DroppedLine] = field(default_factory=list)  # page furniture, with the reason
+    byline: str | None = None  # "By Jane Doe": the critic the page names
     is_list: bool = False
 
 
@@ -127,6 +137,8 @@ class Scanner:
         self.block: list[tuple[str, str, int]] = []  # (raw, plain, line number)
         self.seen_content = False
         self.in_cruft_block = False
+        self.cruft_reason = ""
+        self.spoilers_on = False
         self.in_fence = False
         self.cast_list = False
         self.entry_lines = self._entry_lines()
@@ -176,20 +188,24 @@ class Scanner:
             return index + 1
         text = plain(stripped)
         lowered = text.casefold()
+        piece = furniture(text)
         if self.in_cruft_block:
-            if is_cruft(lowered) or (len(text) <= 150 and not ends_sentence(text)):
-                self.found.dropped.append(self.number(index))
+            if piece or continues_block(text):
+                self._drop(index, text, piece.reason if piece else self.cruft_reason)
                 return index + 1
             self.in_cruft_block = False
-        if is_cruft(lowered):
+        if piece:
             self._flush()
-            self.in_cruft_block = starts_cruft_block(lowered)
-            self.found.dropped.append(self.number(index))
+            if piece.starts_block:
+                self.in_cruft_block, self.cruft_reason = True, piece.reason
+            if piece.byline and self.found.byline is None:
+                self.found.byline = piece.byline
+            self._drop(index, text, piece.reason)
             return index + 1
-        if is_spoiler_marker(lowered):
-            self._flush()
-            self.elements.append(Marker(self.number(index)))
-            return index + 1
+        if might_speak_of_spoilers(lowered):
+            spoiler_end = self._spoiler_line(index, raw, stripped, text, lowered)
+            if spoiler_end is not None:
+                return spoiler_end
         if self.cast_list and len(text) <= 80 and not ends_sentence(text):
             credit = parse_cast_entry(text)
             if credit:
@@ -217,8 +233,21 @@ class Scanner:
             return True
         verdict = _VERDICT_LINE.match(stripped)
         if verdict and len(stripped) <= 300:
+            self._flush()  # a spoiler notice in the paragraph above counts
             ratings = ratings_in_line(text, standalone=True)
             found.ratings.extend((number, r) for r in ratings)
+            if self.spoilers_on:
+                # Below a spoiler notice a verdict is spoiler text, never the public verdict.
+                self.warnings.append(
+                    ParseWarning(
+                        "verdict line below a spoiler notice kept in a spoiler section, "
+                        "not used as the article's verdict",
+                        number,
+                    )
+                )
+                self.seen_content = True
+                self.block.append((stripped, text, number))
+                return True
             words = verdict.group(1)
             for rating in ratings:
                 words = words.replace(rating.text, "")
@@ -431,20 +460,128 @@ class Scanner:
                 heading.is_part = level <= 2 and not detect.endswith("?")
             else:
                 heading.is_part = heading.kind is not None and not detect.endswith("?")
+        if heading.kind in SPOILER_KINDS:
+            self.spoilers_on = True  # what follows a plot or ending heading stays spoiler
         self.elements.append(heading)
+
+    # --- page furniture and spoiler notices ---------------------------------------------------
+
+    def _drop(self, index: int, text: str, reason: str) -> None:
+        self.found.dropped.append(DroppedLine(self.number(index), text, reason))
+
+    def _spoiler_line(
+        self, index: int, raw: str, stripped: str, text: str, lowered: str
+    ) -> int | None:
+        """A line that speaks of spoilers; None lets the other rules read it (a heading)."""
+        number = self.number(index)
+        if end_of_spoilers(lowered):
+            self._flush()
+            self._end_spoilers(number, text)
+            return index + 1
+        spans = split_sentences(stripped)
+        notes = [spoiler_note(key(span)) for span in spans]
+        if not any(note and note.kind == START for note in notes):
+            return None
+        pairs = zip(spans, notes, strict=True)
+        if all((note and note.notice) or not span.strip() for span, note in pairs):
+            self._flush()  # the line only announces spoilers: a marker, not text
+            for note in notes:
+                if note and note.kind == START:
+                    self._start_spoilers(number, note.sure, text)
+            return index + 1
+        first = notes[0]
+        starts_paragraph = first is not None and first.kind == START
+        atx = self.markdown and _ATX.match(stripped)
+        if atx or (starts_paragraph and looks_like_heading(text) and not self.block):
+            # A heading that speaks of spoilers ("The ending (spoilers!)") stays a heading.
+            self._flush()
+            self._start_spoilers(number, first.sure if first else False, text)
+            return None
+        if starts_paragraph:
+            self._flush()  # the notice opens a paragraph; _flush() splits off its words
+        self.seen_content = True
+        self.block.append((raw, text, number))
+        return index + 1
+
+    def _start_spoilers(self, number: int, sure: bool, words: str) -> None:
+        if self.spoilers_on:
+            return
+        self.spoilers_on = True
+        self.seen_content = True  # nothing after a notice becomes the title
+        self.elements.append(Marker(number))
+        if not sure:
+            quoted = words if len(words) <= 80 else words[:79].rstrip() + "\u2026"
+            self.warnings.append(
+                ParseWarning(
+                    f"{quoted!r} speaks of spoilers; to be safe everything from here on is a "
+                    "spoiler: check where the spoilers really start",
+                    number,
+                )
+            )
+
+    def _end_spoilers(self, number: int, words: str) -> None:
+        if self.spoilers_on:
+            self.spoilers_on = False
+            self.elements.append(Marker(number, end=True))
+        else:
+            self.warnings.append(ParseWarning(f"{words!r} ends no spoiler part; dropped", number))
+
+    def _paragraph(self, text: str, line: int) -> None:
+        """A paragraph, split where a sentence in it announces spoilers (the rest is spoiler)."""
+        if "```" in text or "~~~" in text or not might_speak_of_spoilers(key(text)):
+            self.elements.append(Para(text, line))
+            return
+        kept: list[str] = []
+        kept_line = line
+        offset = 0
+        for span in split_sentences(text):
+            span_line = line + text.count("\n", 0, offset)
+            offset += len(span)
+            note = spoiler_note(key(span))
+            if note is not None and note.kind == START:
+                if not self.spoilers_on:
+                    before = "".join(kept).rstrip()
+                    if before:
+                        self.elements.append(Para(before, kept_line))
+                        self.warnings.append(
+                            ParseWarning(
+                                "paragraph split at a spoiler notice: the text before it stays "
+                                "public, the rest is a spoiler",
+                                span_line,
+                            )
+                        )
+                    kept = []
+                    self._start_spoilers(span_line, note.sure, plain(span))
+                if note.notice:
+                    continue
+            elif note is not None and self.spoilers_on:
+                self.warnings.append(
+                    ParseWarning(
+                        f"{plain(span)!r} inside a paragraph does not end the spoilers; put it "
+                        "on a line of its own",
+                        span_line,
+                    )
+                )
+            if not kept:
+                kept_line = span_line
+                span = span.lstrip()
+            kept.append(span)
+        rest = "".join(kept).rstrip()
+        if rest:
+            self.elements.append(Para(rest, kept_line))
 
     def _flush(self) -> None:
         if not self.block:
             return
         block, self.block = self.block, []
         if self.markdown:
-            self.elements.append(Para("\n".join(raw for raw, _, _ in block), block[0][2]))
+            self._paragraph("\n".join(raw for raw, _, _ in block), block[0][2])
             return
         for paragraph in _paragraphs(block):
-            self.elements.append(
-                Para("\n".join(_escape_markdown(raw.strip()) for raw, _, _ in paragraph),
-                      paragraph[0][2])
-            )  # fmt: skip
+            self._paragraph(
+                "\n".join(_escape_markdown(raw.strip()) for raw, _, _ in paragraph),
+                paragraph[0][2],
+            )
 
 
 def _sentence_like(text: str) -> bool:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from importer.parse.records import ImageSlot, ParseWarning, SectionRecord
-from importer.parse.scan import Element, Heading, Image, Marker, Para
+from importer.parse.scan import SPOILER_KINDS, Element, Heading, Image, Marker, Para
 
-SPOILER_KINDS = frozenset({"synopsis", "ending"})
 _HEADLESS_BODY_KIND = {
     "review": "analysis",
     "essay": "theme",
@@ -28,7 +27,11 @@ class _Draft:
 
 
 def build_sections(
-    elements: list[Element], article_kind: str, warnings: list[ParseWarning]
+    elements: list[Element],
+    article_kind: str,
+    warnings: list[ParseWarning],
+    *,
+    has_standfirst: bool = False,
 ) -> list[SectionRecord]:
     """Headed parts become sections; a headless review splits into intro, analysis, verdict."""
     headless = not any(isinstance(e, Heading) for e in elements)
@@ -69,11 +72,15 @@ def build_sections(
 
     for element in elements:
         if isinstance(element, Marker):
-            spoilers_on = True
             close()
+            spoilers_on = not element.end
+            if element.end:
+                part = None
         elif isinstance(element, Heading):
             close()
             kind = element.kind
+            if kind in SPOILER_KINDS:
+                spoilers_on = True  # a plot or ending heading: what follows stays spoiler
             if element.is_part:
                 part = kind if kind != "verdict" else None
             kind = kind or part or ("theme" if article_kind == "essay" else "analysis")
@@ -112,6 +119,23 @@ def build_sections(
                     image.line or None,
                 )
             )
+    if drafts and all(draft.is_spoiler for draft in drafts) and not has_standfirst:
+        first = next(
+            (
+                e
+                for e in elements
+                if isinstance(e, Marker) or (isinstance(e, Heading) and e.kind in SPOILER_KINDS)
+            ),
+            None,
+        )
+        where = f"the spoiler notice or heading at line {first.line}" if first else "a notice"
+        warnings.append(
+            ParseWarning(
+                f"every section is a spoiler ({where} comes before any public text): the "
+                "article has no spoiler-free part to show until an editor writes a standfirst",
+                first.line if first else None,
+            )
+        )
     return [
         SectionRecord(
             heading=draft.heading,

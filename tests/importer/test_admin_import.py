@@ -96,7 +96,7 @@ def test_preview_shows_what_was_detected_and_saves_nothing(editor_client):
     assert "The Salt Road (2019): new film" in page
     assert "110 min" in page and "Action, Crime, Drama" in page
     assert "Ines Vale" in page and "Ada" in page
-    assert page.count('<span class="spoiler">spoiler</span>') == 4
+    assert page.count('<span class="spoiler">spoiler</span>') == 5
     assert "Who is Ada?" in page and "Image to upload" in page
     assert "dropped 14 line(s) of web-page furniture" in page
     assert key and 'name="confirm"' in page
@@ -113,7 +113,7 @@ def test_confirm_imports_a_draft_and_opens_it(editor_client):
     assert response["Location"] == reverse("admin:reviews_article_change", args=[article.pk])
     assert (article.kind, article.status) == ("ending", "draft")
     assert article.source_text == SALT_ROAD
-    assert article.sections.filter(is_spoiler=True).count() == 4
+    assert article.sections.filter(is_spoiler=True).count() == 5
 
 
 def test_confirm_with_publish(editor_client):

@@ -22,6 +22,7 @@ def test_sections_have_headings_and_kinds():
     sections = parse_sample(ENDING).sections
     assert [(s.heading, s.kind) for s in sections] == [
         (None, "intro"),
+        (None, "analysis"),  # "Below we ... explain that final shot": a notice, split off
         ("Who is Ada?", "character"),
         ("What role does Tomas play in the heist?", "synopsis"),
         ("The Salt Road (2019) Movie Ending Explained", "ending"),  # trailing colon dropped
@@ -50,7 +51,8 @@ def test_synopsis_and_ending_are_spoilers_without_a_marker():
         "The Salt Road (2019) Movie Themes:\n\nDebt runs through it.\n"
     )
     spoilers = {s.kind: s.is_spoiler for s in parse_text(text).sections}
-    assert spoilers == {"intro": False, "synopsis": True, "ending": True, "theme": False}
+    # What follows a plot or ending part stays spoiler, themes included (#13).
+    assert spoilers == {"intro": False, "synopsis": True, "ending": True, "theme": True}
 
 
 @pytest.mark.parametrize(

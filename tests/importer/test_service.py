@@ -93,12 +93,13 @@ def test_runtime_genres_and_character_sections_from_an_analysis():
     sections = list(article.sections.select_related("character"))
     assert [(s.kind, s.is_spoiler) for s in sections] == [
         ("intro", False),
+        ("analysis", True),  # the intro's last sentence announces the ending: split off
         ("character", True),
         ("synopsis", True),
         ("ending", True),
         ("theme", True),
     ]
-    ada = sections[1].character
+    ada = sections[2].character
     assert (ada.name, ada.film) == ("Ada", film)
     assert Character.objects.filter(film=film, name="Ada").count() == 1  # the credit's, reused
 
@@ -106,10 +107,10 @@ def test_runtime_genres_and_character_sections_from_an_analysis():
 def test_image_slots_are_kept_on_their_section_and_reported():
     result = import_sample("analysis_salt_road_ending.txt")
     stored = Article.objects.get(slug=result.article.slug).sections.order_by("order")
-    assert stored[1].image_slot == "A still from “The Salt Road” (2019)"
-    assert stored[0].image_slot == ""
+    assert stored[2].image_slot == "A still from “The Salt Road” (2019)"
+    assert stored[0].image_slot == stored[1].image_slot == ""
 
-    slot = result.sections[1].image
+    slot = result.sections[2].image
     assert slot == {
         "alt_text": "The Salt Road (2019)",
         "caption": "A still from “The Salt Road” (2019)",

@@ -1,0 +1,233 @@
+"""Page furniture: lines a web page, a blog platform or an app adds around a critic's text.
+
+Bylines and dates, app chrome ("Watched on ...", "Like review", "12 likes"), share and follow
+buttons, newsletter prompts, advertisements, related-post links, comment forms and navigation
+are never prose, headings or sections. furniture() names the reason so the report can list what
+was dropped; a byline also gives the critic's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importer.parse.names import is_person_name, name_at
+
+BYLINE = "byline"
+DATE = "date line"
+APP = "app chrome"
+SHARE = "share buttons"
+NEWSLETTER = "newsletter prompt"
+ADVERT = "advertisement"
+RELATED = "related links"
+COMMENTS = "comment form"
+NAVIGATION = "navigation"
+
+
+@dataclass(frozen=True)
+class Furniture:
+    reason: str
+    byline: str | None = None  # the name in "By Jane Doe"
+    starts_block: bool = False  # short lines after it are links or form fields too
+
+
+# Whole lines, compared after _bare() (lower case, no surrounding "*", "#", ">", "-", ":").
+_EXACT: dict[str, tuple[str, ...]] = {
+    SHARE: (
+        "share", "share it", "share this", "share this article", "share this post",
+        "share this story", "share this review", "share on facebook", "share on twitter",
+        "share on x", "share via", "tweet", "pin it", "email", "e-mail", "print", "facebook",
+        "twitter", "x", "reddit", "pinterest", "linkedin", "whatsapp", "tumblr", "telegram",
+        "pocket", "threads", "bluesky", "mastodon", "instagram", "copy link", "copy url",
+        "link copied", "like this", "like", "loading...", "loading\u2026", "follow",
+        "follow us", "follow me", "reblog", "restack", "flipboard", "messenger",
+    ),
+    APP: (
+        "like review", "liked", "report this review", "add to diary", "add to watchlist",
+        "remove from watchlist", "rewatched", "no likes yet", "log in to like", "reply",
+        "show more", "read full review",
+    ),
+    NEWSLETTER: (
+        "subscribe", "subscribe now", "subscribed", "sign up", "sign up now", "get the app",
+        "upgrade to paid", "start writing", "ready for more?", "give a gift subscription",
+        "discussion about this post", "no posts", "share this newsletter",
+    ),
+    ADVERT: (
+        "advertisement", "advertisements", "advert", "ad", "ads", "sponsored",
+        "sponsored content", "paid content", "scroll to continue", "continue reading below",
+        "story continues below advertisement", "article continues below advertisement",
+        "article continues below", "story continues below",
+    ),
+    RELATED: (
+        "related", "related posts", "related articles", "related stories", "related reviews",
+        "similar posts", "you may also like", "you might also like", "you may like",
+        "recommended", "recommended for you", "recommended reading", "trending", "trending now",
+        "popular posts", "most popular", "most read", "more from this author", "more stories",
+        "more reviews", "read more", "read next", "keep reading", "continue reading",
+        "up next", "don't miss", "editor's picks", "more like this",
+    ),
+    COMMENTS: (
+        "leave a reply", "leave a comment", "cancel reply", "post comment", "submit comment",
+        "comments", "comment", "comment *", "name *", "email *", "website", "website url",
+        "required fields are marked *", "join the discussion", "add a comment",
+        "view comments", "show comments", "load more comments",
+    ),
+    NAVIGATION: (
+        "post navigation", "previous post", "next post", "previous article", "next article",
+        "previous", "next", "back to top", "skip to content", "table of contents", "contents",
+        "toggle", "menu", "about the author", "click to share",
+    ),
+}  # fmt: skip
+_EXACT_REASON = {line: reason for reason, lines in _EXACT.items() for line in lines}
+# After these the page lists other posts, share buttons or a comment form, line after line.
+_BLOCK_STARTS = frozenset({
+    "related", "related posts", "related articles", "related stories", "related reviews",
+    "similar posts", "you may also like", "you might also like", "you may like", "recommended",
+    "recommended for you", "recommended reading", "trending", "trending now", "popular posts",
+    "most popular", "most read", "more from this author", "more stories", "more reviews",
+    "read next", "up next", "editor's picks", "more like this", "leave a reply",
+    "leave a comment", "comments", "join the discussion", "post navigation", "share this",
+    "share this post", "share this article", "like this",
+})  # fmt: skip
+_SHARE_WORDS = frozenset(_EXACT[SHARE]) | {"more", "share"}
+
+_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("share:", SHARE), ("share on ", SHARE), ("share this ", SHARE), ("click to share", SHARE),
+    ("click to email", SHARE), ("click to print", SHARE), ("(opens in new window)", SHARE),
+    ("follow us on ", SHARE), ("follow me on ", SHARE), ("follow on ", SHARE),
+    ("read more:", RELATED), ("read more -", RELATED), ("read more \u00bb", RELATED),
+    ("also read:", RELATED), ("also read -", RELATED), ("read also:", RELATED),
+    ("must read:", RELATED), ("see also:", RELATED), ("related:", RELATED),
+    ("related post:", RELATED), ("related article:", RELATED), ("recommended:", RELATED),
+    ("read next:", RELATED), ("more from ", RELATED), ("trending:", RELATED),
+    ("watch next:", RELATED), ("you may also like:", RELATED),
+    ("thanks for reading", NEWSLETTER), ("thank you for reading", NEWSLETTER),
+    ("subscribe to ", NEWSLETTER), ("subscribe for ", NEWSLETTER), ("sign up for ", NEWSLETTER),
+    ("sign up to ", NEWSLETTER), ("type your email", NEWSLETTER), ("enter your email", NEWSLETTER),
+    ("already have an account", NEWSLETTER), ("upgrade to paid", NEWSLETTER),
+    ("get the newsletter", NEWSLETTER), ("join our newsletter", NEWSLETTER),
+    ("join the newsletter", NEWSLETTER), ("this post is public so feel free to share", NEWSLETTER),
+    ("your email address will not be published", COMMENTS),
+    ("save my name, email, and website", COMMENTS), ("save my name, email and website", COMMENTS),
+    ("this site uses akismet", COMMENTS), ("notify me of ", COMMENTS),
+    ("you must be logged in to post", COMMENTS), ("log in to leave a comment", COMMENTS),
+    ("log in to reply", COMMENTS), ("required fields are marked", COMMENTS),
+    ("filed under:", NAVIGATION), ("posted in ", NAVIGATION), ("categories:", NAVIGATION),
+    ("\u00a9", NAVIGATION), ("copyright \u00a9", NAVIGATION), ("all rights reserved", NAVIGATION),
+    ("liked by ", APP), ("advertisement -", ADVERT), ("- advertisement -", ADVERT),
+)  # fmt: skip
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
+_DATE = (
+    rf"(?:{_WEEKDAY},? )?(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH},? \d{{4}}|\d{{4}}-\d\d-\d\d"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4})"
+    r"(?:,? (?:at )?\d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?"
+)
+_DATE_RE = re.compile(_DATE)
+_READ_TIME = re.compile(r"\b\d{1,3}[ -]?(?:min(?:ute)?s?|mins?)\.?(?: read)?\b|reading time:?")
+# Words a byline or date line is made of once its names and dates are taken out.
+_FILLER = re.compile(
+    r"\b(?:(?:last |first |originally )?(?:updated|published|posted|modified|edited)(?: on| at)?"
+    r"|on|at|read|date|written|filed|(?:senior |chief |staff |lead |contributing |guest |film "
+    r"|features |deputy |associate )*(?:critic|writer|editor|reviewer|contributor"
+    r"|correspondent|columnist))\b|@\w+|[|,;:\u2022\u00b7/()\[\]\-\u2013\u2014]"
+)
+_BYLINE_START = re.compile(
+    r"^(?:(?:by|words by|review by|reviewed by|posted by|article by|story by|text by) +"
+    r"|(?:words|author|critic): *)",
+    re.IGNORECASE,
+)
+_DATE_START = re.compile(
+    r"^(?:(?:last |first |originally )?(?:updated|published|posted|modified)(?: on)?"
+    r"|date|(?:re)?watched(?: on)?|logged(?: on)?|seen(?: on)?)\b:? *"
+)
+_LETTERBOXD_BYLINE = re.compile(r"^(.{3,60})'s review published on letterboxd:?$", re.IGNORECASE)
+_COUNT = re.compile(
+    r"^\d[\d,.]*k? (?:likes?|comments?|replies|repl(?:y|ies)|shares?|views?|reads?|restacks?"
+    r"|responses?|fans?|notes?)$"
+)
+_COMMENT_COUNT = re.compile(r"^\d{1,5} (?:thoughts?|responses?|comments?|replies) (?:on|to) ")
+
+
+def _bare(line_key: str) -> str:
+    return line_key.strip(" *_#>-\u2022:|")
+
+
+def _is_filler(rest: str) -> bool:
+    """Only dates, reading times, "updated", roles and separators are left."""
+    rest = _READ_TIME.sub(" ", _DATE_RE.sub(" ", rest))
+    return not _FILLER.sub(" ", rest).strip(" .")
+
+
+def _byline(line_plain: str) -> str | None:
+    """ "By Jane Doe | Updated March 3, 2024" -> "Jane Doe"; None when the line is prose."""
+    start = _BYLINE_START.match(line_plain)
+    if start:
+        found = name_at(line_plain, start.end())
+        if found and is_person_name(found[0]):
+            name, end = found
+            if _is_filler(line_plain[end:].casefold()):
+                return name
+        return None
+    letterboxd = _LETTERBOXD_BYLINE.match(line_plain)
+    if letterboxd and is_person_name(letterboxd.group(1)):
+        return letterboxd.group(1)
+    # "March 3, 2024 by Jane Doe", "Posted on 3 March 2024 by Jane Doe"
+    at = line_plain.casefold().rfind(" by ")
+    if at > 0 and _is_date_line(line_plain[:at].casefold()):
+        found = name_at(line_plain, at + 4)
+        if found and is_person_name(found[0]) and _is_filler(line_plain[found[1] :].casefold()):
+            return found[0]
+    return None
+
+
+def _is_date_line(line_key: str) -> bool:
+    """ "Updated March 3, 2024", "Watched on Sunday March 3, 2024", "3 Mar 2024 · 5 min read"."""
+    if len(line_key) > 120:
+        return False
+    prefix = _DATE_START.match(line_key)
+    rest = line_key[prefix.end() :] if prefix else line_key
+    if not (_DATE_RE.search(rest) or (prefix is None and _READ_TIME.search(rest))):
+        return False
+    return _is_filler(rest)
+
+
+def furniture(line_plain: str) -> Furniture | None:
+    """Why a line (plain()) is page furniture, or None when it may be the critic's text."""
+    if len(line_plain) > 300:
+        return None
+    line_key = line_plain.casefold()
+    bare = _bare(line_key)
+    reason = _EXACT_REASON.get(line_key) or _EXACT_REASON.get(bare)
+    if reason:
+        return Furniture(reason, starts_block=bare in _BLOCK_STARTS)
+    for prefix, prefix_reason in _PREFIXES:
+        if bare.startswith(prefix) or line_key.startswith(prefix):
+            return Furniture(prefix_reason)
+    if len(line_plain) <= 160:
+        name = _byline(line_plain.strip(" *_#>"))
+        if name:
+            return Furniture(BYLINE, byline=name)
+        if _is_date_line(bare):
+            starts = _DATE_START.match(bare)
+            watched = starts is not None and starts.group().startswith(("watched", "re", "logged"))
+            return Furniture(APP if watched else DATE)
+        if _COUNT.match(bare):
+            return Furniture(APP)
+        if _COMMENT_COUNT.match(bare):
+            return Furniture(COMMENTS, starts_block=True)
+        words = bare.replace("|", " ").replace("\u00b7", " ").split()
+        if len(words) > 1 and all(word.strip(",") in _SHARE_WORDS for word in words):
+            return Furniture(SHARE)  # "Facebook Twitter Email"
+    return None
+
+
+def continues_block(line_plain: str) -> bool:
+    """Inside a related-posts or comment block: a short line that is not a sentence."""
+    tail = line_plain.rstrip("\"')]*_ ")
+    return len(line_plain) <= 150 and not (tail and (tail[-1] in ".!;," or tail.endswith("...")))

@@ -1,0 +1,371 @@
+"""Spoilers fail closed (issue #13, point 3): every phrasing of a spoiler notice, at a line's start
+or inside a paragraph, hides what follows; promises of no spoilers hide nothing."""
+
+import pytest
+
+from importer.parse.document import parse_text
+from importer.parse.records import ParsedText
+from importer.save import article_import_bytes
+from reviews.models import Article
+from tests.importer.helpers import messages
+
+OPENING = "Selma Ravn shoots the lighthouse drama in long, patient takes"
+TWIST = "the keeper turns out to be the drowned man's brother"
+TITLE = "The Lantern Keeper (2021) review"
+
+
+def public_words(parsed: ParsedText) -> str:
+    """Everything a reader sees without opening a spoiler: what must never hold the twist."""
+    article = parsed.article
+    parts = [article.title, article.standfirst, article.verdict]
+    for section in parsed.sections:
+        if not section.is_spoiler:
+            parts += [section.heading or "", section.body]
+    return "\n".join(parts).casefold()
+
+
+def spoiler_words(parsed: ParsedText) -> str:
+    spoilers = [s for s in parsed.sections if s.is_spoiler]
+    return "\n".join(f"{s.heading or ''}\n{s.body}" for s in spoilers).casefold()
+
+
+def assert_twist_hidden(parsed: ParsedText) -> None:
+    assert TWIST not in public_words(parsed)
+    assert TWIST in spoiler_words(parsed)  # kept, only hidden
+    assert OPENING.casefold() in public_words(parsed)  # control: the text before stays public
+
+
+# Notices on a line of their own, in the shapes critics and sites write them.
+LINE_MARKERS = [
+    "Spoilers ahead",
+    "Spoilers ahead!",
+    "SPOILER ALERT",
+    "spoiler alert!!",
+    "Spoiler warning",
+    "SPOILER WARNING",
+    "Spoilers below.",
+    "⚠️ SPOILERS BELOW ⚠️",
+    "🚨 Spoiler alert 🚨",
+    "[Spoilers]",
+    "(spoilers)",
+    "*** SPOILERS ***",
+    "**Major spoilers ahead**",
+    "— Spoilers —",
+    ">> SPOILERS <<",
+    "spoilers",
+    "Heavy spoilers from here on",
+    "Mild spoilers follow.",
+    "Full spoilers below:",
+    "Warning: spoilers follow",
+    "Warning: spoilers ahead",
+    "Beware: spoilers!",
+    "Heads up, spoilers.",
+    "Here be spoilers.",
+    "Spoiler territory",
+    "Spoilers, obviously.",
+    "Spoilers galore.",
+    "Spoilers within",
+    "Contains spoilers",
+    "This review may contain spoilers",
+    "This review contains spoilers.",
+    "This section contains spoilers.",
+    "The following contains spoilers.",
+    "The following contains major plot details",
+    "What follows is a spoiler-heavy discussion.",
+    "Spoiler-filled analysis follows",
+    "Massive spoilers for the final act below.",
+    "Spoilers for The Lantern Keeper follow.",
+    "Warning: this article contains spoilers for the whole film.",
+    "SPOILER WARNING: this piece discusses the ending.",
+    "SPOILERS AHEAD — YOU HAVE BEEN WARNED",
+    "Consider yourself warned: spoilers.",
+    "From here on I discuss the ending",
+    "Past this point, I'll be discussing the ending in detail.",
+    "The rest of this review gives away the ending",
+    "Caution: the rest of this piece reveals the twist.",
+    "Stop reading now if you haven't seen it",
+    "If you haven't seen the film, look away now.",
+    "Turn back now if you haven't seen it.",
+    "Plot details follow.",
+    "Everything below this line is a spoiler.",
+    "I'm going to spoil the ending now, so look away.",
+    "I can't discuss this film without spoiling it.",
+    "Let's talk about the ending.",
+    "Now, for the ending.",
+]
+
+
+@pytest.mark.parametrize("marker", LINE_MARKERS)
+def test_a_notice_line_hides_everything_after_it(marker):
+    text = f"{TITLE}\n\n{OPENING}.\n\n{marker}\n\nIn the last reel {TWIST}.\n\nA fine film.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert parsed.sections[-1].is_spoiler  # the spoilers never end without an explicit line
+    assert parsed.article.title == TITLE
+
+
+# A notice inside a paragraph: the paragraph is split there.
+MID_PARAGRAPH = [
+    "Spoilers follow.",
+    "Spoilers ahead!",
+    "SPOILER ALERT:",
+    "From here on, spoilers.",
+    "What follows contains spoilers.",
+    "The rest of this review gives away the ending.",
+    "Heavy spoilers from this point on.",
+    "I'll discuss the ending below, so stop reading now if you haven't seen it.",
+    "Beyond this point there be spoilers.",
+    "Now for the twist, so consider yourself warned.",
+]
+
+
+@pytest.mark.parametrize("marker", MID_PARAGRAPH)
+def test_a_notice_inside_a_paragraph_splits_it(marker):
+    text = f"{TITLE}\n\n{OPENING}. {marker} In the last reel {TWIST}. It lands hard.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert any("paragraph split at a spoiler notice" in m for m in messages(parsed))
+
+
+def test_a_banner_followed_by_a_sentence_keeps_the_sentence_as_spoiler():
+    text = f"{TITLE}\n\n{OPENING}.\n\nSPOILER WARNING: in the last reel {TWIST}.\n\nFine.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "SPOILER WARNING" not in spoiler_words(parsed).upper()  # the banner itself goes
+
+
+def test_a_passing_mention_of_spoilers_is_a_marker_with_a_warning():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nThe trailer is full of spoilers, so avoid it.\n\n"
+        f"In the last reel {TWIST}.\n"
+    )
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert any("speaks of spoilers" in m for m in messages(parsed))
+
+
+def test_a_promise_and_a_notice_in_one_sentence_fails_closed_and_warns():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nI won't spoil it here, but below I discuss the twist.\n\n"
+        f"In the last reel {TWIST}.\n"
+    )
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert any("speaks of spoilers" in m for m in messages(parsed))
+
+
+def test_a_clear_notice_does_not_warn_that_it_is_unsure():
+    parsed = parse_text(f"{TITLE}\n\n{OPENING}.\n\nSpoilers ahead\n\nIn the last reel {TWIST}.\n")
+    assert_twist_hidden(parsed)
+    assert not any("speaks of spoilers" in m for m in messages(parsed))
+
+
+# Lines that promise no spoilers: nothing after them is hidden.
+NOT_MARKERS = [
+    "This is a spoiler-free review.",
+    "No spoilers here, promise.",
+    "I'll keep this spoiler free.",
+    "Spoiler-free review",
+    "(no spoilers)",
+    "I won't spoil the ending.",
+    "Without spoilers, all I can say is that the last act is extraordinary.",
+    "There are no spoilers in this review.",
+    "I'll try not to spoil anything.",
+    "Non-spoiler review",
+    "Don't worry, no spoilers.",
+    "I won't give away the ending.",
+    "A spoiled heiress arrives on the island in the first scene.",
+    "The twist is well handled, and the ending feels earned.",
+]
+
+
+@pytest.mark.parametrize("line", NOT_MARKERS)
+def test_a_promise_of_no_spoilers_hides_nothing(line):
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\n{line}\n\nThe sea is a character of its own.\n\n"
+        f"Spoilers ahead\n\nIn the last reel {TWIST}.\n"
+    )
+    parsed = parse_text(text)
+    public = public_words(parsed)
+    assert line.casefold() in public and "a character of its own" in public
+    assert_twist_hidden(parsed)  # control: the real notice below still hides the twist
+
+
+# --- where spoilers end ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "end", ["Spoilers end here", "/spoilers", "END SPOILERS", "[/spoiler]", "End of spoilers."]
+)
+def test_an_end_of_spoilers_line_makes_what_follows_public(end):
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nSpoilers ahead\n\nIn the last reel {TWIST}.\n\n{end}\n\n"
+        "The score is by a newcomer, and it hums like a foghorn.\n\n"
+        "Verdict: see it on the biggest screen you can find.\n"
+    )
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "foghorn" in public_words(parsed)
+    assert parsed.article.verdict == "see it on the biggest screen you can find."
+    assert end.casefold() not in public_words(parsed) + spoiler_words(parsed)  # the line goes
+
+
+def test_without_an_end_line_the_spoilers_run_to_the_end():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nSpoilers ahead\n\nIn the last reel {TWIST}.\n\n"
+        "Anyway, on to the performances, which are superb.\n"
+    )
+    parsed = parse_text(text)
+    assert "superb" in spoiler_words(parsed) and "superb" not in public_words(parsed)
+
+
+def test_an_end_line_inside_a_paragraph_does_not_end_the_spoilers():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nSpoilers ahead\n\nIn the last reel {TWIST}. Spoilers end "
+        "here. The score is by a newcomer.\n"
+    )
+    parsed = parse_text(text)
+    assert "newcomer" in spoiler_words(parsed) and "newcomer" not in public_words(parsed)
+    assert any("does not end the spoilers" in m for m in messages(parsed))
+
+
+# --- a notice at the very top ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This review may contain spoilers.",
+        "SPOILER WARNING: this piece discusses the ending.",
+        "Warning: spoilers ahead",
+    ],
+)
+def test_a_notice_at_the_top_makes_the_whole_text_spoiler_and_warns(notice):
+    text = f"{TITLE}\n\n{notice}\n\n{OPENING}.\n\nIn the last reel {TWIST}.\n\nFine work.\n"
+    parsed = parse_text(text)
+    assert parsed.sections and all(s.is_spoiler for s in parsed.sections)
+    assert OPENING.casefold() in spoiler_words(parsed)
+    assert any("no spoiler-free part to show" in m for m in messages(parsed))
+    assert parsed.article.title == TITLE
+
+
+def test_no_top_notice_no_whole_text_warning():
+    text = f"{TITLE}\n\n{OPENING}.\n\nSpoilers ahead\n\nIn the last reel {TWIST}.\n"
+    parsed = parse_text(text)
+    assert not any("no spoiler-free part" in m for m in messages(parsed))
+    assert any(not s.is_spoiler for s in parsed.sections)
+
+
+def test_a_front_matter_standfirst_silences_the_whole_text_warning():
+    text = (
+        "---\ntitle: The Lantern Keeper\nfilm: The Lantern Keeper (2021)\n"
+        "standfirst: A lighthouse drama with one great secret.\n---\n\n"
+        f"Spoilers ahead\n\n{OPENING}. In the last reel {TWIST}.\n"
+    )
+    parsed = parse_text(text)
+    assert all(s.is_spoiler for s in parsed.sections)
+    assert not any("no spoiler-free part" in m for m in messages(parsed))
+
+
+def test_a_title_is_never_taken_from_below_a_notice():
+    text = f"Spoilers ahead!\n\nThe keeper is the brother\n\n{OPENING} in {TITLE[:-7]}."
+    parsed = parse_text(text)
+    assert "brother" not in parsed.article.title.casefold()
+    assert "brother" in spoiler_words(parsed)
+
+
+# --- verdicts below a marker -----------------------------------------------------------------
+
+
+def test_a_verdict_line_below_a_marker_is_spoiler_text_not_the_verdict():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nSpoilers ahead\n\nIn the last reel {TWIST}.\n\n"
+        "Verdict: the reveal that he is the brother earns every minute. ★★★★☆\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.article.verdict == ""
+    assert "earns every minute" in spoiler_words(parsed)
+    assert "earns every minute" not in public_words(parsed)
+    assert parsed.article.rating is not None  # the stars are no spoiler
+
+
+def test_a_verdict_line_above_a_marker_is_the_verdict():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nVerdict: a patient, generous drama. ★★★★☆\n\n"
+        f"Spoilers ahead\n\nIn the last reel {TWIST}.\n"
+    )
+    assert parse_text(text).article.verdict == "a patient, generous drama."
+
+
+def test_a_verdict_heading_below_a_marker_is_a_spoiler_section():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nSpoilers ahead\n\nIn the last reel {TWIST}.\n\n"
+        "Final Thoughts\n\nKnowing he is the brother changes every earlier scene.\n"
+    )
+    parsed = parse_text(text)
+    verdicts = [s for s in parsed.sections if s.kind == "verdict"]
+    assert verdicts and all(s.is_spoiler for s in verdicts)
+    assert "every earlier scene" not in public_words(parsed)
+
+
+# --- plot and ending headings -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["The Twist", "How It Ends", "What the Final Scene Means", "Plot", "Synopsis", "Recap",
+     "What Happens", "The Ending"],
+)  # fmt: skip
+def test_plot_and_ending_headings_are_spoilers_and_so_is_what_follows(heading):
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nThe Performances\n\nRavn's cast is excellent.\n\n"
+        f"{heading}\n\nIn the last reel {TWIST}.\n\nThe Music\n\nThe score hums like a foghorn.\n"
+    )
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "foghorn" in spoiler_words(parsed)  # what follows stays spoiler
+    assert "cast is excellent" in public_words(parsed)  # control: what comes before does not
+
+
+def test_question_headings_after_an_ending_section_are_spoilers():
+    text = (
+        "# The Lantern Keeper (2021) ending explained\n\n"
+        f"{OPENING}.\n\n## The ending\n\nIn the last reel {TWIST}.\n\n"
+        "## Is the keeper dead?\n\nHe walks into the sea, and the light goes out.\n\n"
+        "## What does the final shot mean?\n\nThe lamp turns without anyone to tend it.\n"
+    )
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    questions = [s for s in parsed.sections if s.heading and s.heading.endswith("?")]
+    assert len(questions) == 2 and all(s.is_spoiler for s in questions)
+    assert "the light goes out" not in public_words(parsed)
+
+
+def test_a_question_heading_before_any_ending_stays_public():
+    text = (
+        "# The Lantern Keeper (2021) essay\n\n"
+        f"{OPENING}.\n\n## Is the lighthouse a character?\n\nIt has moods and a voice.\n\n"
+        f"## The ending\n\nIn the last reel {TWIST}.\n"
+    )
+    parsed = parse_text(text)
+    assert "moods and a voice" in public_words(parsed)
+    assert_twist_hidden(parsed)
+
+
+# --- end to end: the search index only sees spoiler-free text ---------------------------------
+
+
+@pytest.mark.django_db
+def test_the_search_document_holds_no_spoiler_text():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\nThe acting is superb throughout. Heavy spoilers from here "
+        f"on. In the last reel {TWIST}.\n\nVerdict: the brother reveal makes it. ★★★★☆\n"
+    )
+    result = article_import_bytes(data=text.encode("utf-8"), max_bytes=100_000)
+    article = Article.objects.get(pk=result.article.pk)
+    article.refresh_from_db()
+    searchable = article.search_text + article.title + article.standfirst + article.verdict
+    assert "acting is superb" in article.search_text  # control: the public text is indexed
+    assert "drowned man" not in searchable.casefold()
+    assert "brother reveal" not in searchable.casefold()
+    assert article.sections.filter(is_spoiler=True, body__contains="drowned man").exists()
