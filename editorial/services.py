@@ -57,29 +57,67 @@ def articles_scheduled(*, now=None) -> QuerySet[Article]:
 
 
 @transaction.atomic
-def article_status_record(*, article: Article, from_status: str, by: User) -> StatusChange | None:
-    """Check that `by` may make the article's status change, and record who made it and when."""
+def article_status_record(
+    *, article: Article, from_status: str, by: User | None
+) -> StatusChange | None:
+    """Check that `by` may make the article's status change, and record who made it and when.
+
+    `by` is None for the import_texts command, which runs with the database's own rights.
+    """
     if article.status == from_status:
         return None
-    allowed = (*allowed_statuses(by), "")  # "" is where a new article comes from
+    # "" is where a new article comes from.
+    allowed = (*allowed_statuses(by), "") if by is not None else ("", *ArticleStatus.values)
     if article.status not in allowed or from_status not in allowed:
         raise PermissionDenied("Only editors can publish, schedule or unpublish articles.")
     return StatusChange.objects.create(
         article=article,
         from_status=from_status,
         to_status=article.status,
-        changed_by=by if by.is_authenticated else None,
+        changed_by=by if by is not None and by.is_authenticated else None,
     )
+
+
+def page_is_public(page: models.Model) -> bool:
+    """Whether readers can open the page now: articles once live, the catalogue always."""
+    return page.is_live if isinstance(page, Article) else True
 
 
 @transaction.atomic
-def redirect_record(*, old_path: str, target: models.Model) -> Redirect:
-    """Point old_path at target; a path that is live again stops redirecting."""
+def redirect_record(*, old_path: str, target: models.Model) -> Redirect | None:
+    """Send readers of old_path on to target's address, where a public page moved from.
+
+    One hop only: a redirect names its target page, not a path, so it follows the page through
+    later renames. A path that is the target's own address again is refused (it would loop) and
+    stops redirecting.
+    """
+    new_path = target.get_absolute_url()
+    Redirect.objects.filter(old_path=new_path).delete()
+    if old_path == new_path:
+        return None
     content_type = ContentType.objects.get_for_model(target)
-    Redirect.objects.filter(old_path=target.get_absolute_url()).delete()
     redirect, _ = Redirect.objects.update_or_create(
         old_path=old_path, defaults={"content_type": content_type, "object_id": target.pk}
     )
+    return redirect
+
+
+def redirect_release(*, page: models.Model) -> None:
+    """A public page answers at its address: no redirect may send its readers elsewhere."""
+    if page_is_public(page):
+        Redirect.objects.filter(old_path=page.get_absolute_url()).delete()
+
+
+def redirect_reserving(*, path: str, page: models.Model | None = None) -> Redirect | None:
+    """The redirect that keeps `path` for another page's readers, if any (None for page's own)."""
+    redirect = Redirect.objects.filter(old_path=path).select_related("content_type").first()
+    if redirect is None:
+        return None
+    target = redirect.target
+    if target is None:  # the page it led to is gone: the address is free
+        return None
+    if page is not None and page.pk and type(target) is type(page) and target.pk == page.pk:
+        return None
     return redirect
 
 

@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeVar
 
 import reversion
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -738,8 +738,27 @@ class _Import:
         return _clean(author, f"author {name!r}")
 
     def status(self) -> tuple[str, datetime | None]:
+        from editorial.services import allowed_statuses, can_publish
+
         record = self.parsed.article
         published_at = _aware(record.published_at)
+        if self.by is not None and not can_publish(self.by):
+            # A contributor's import is held to their admin form: draft or review, no dates.
+            if self.publish:
+                raise ImportTextError("only editors publish articles; import it as a draft")
+            status = record.status or Article.Status.DRAFT
+            if status not in allowed_statuses(self.by):
+                self.warn(
+                    f"front matter status {status!r} not used: only editors publish, schedule "
+                    "or unpublish articles; imported as a draft"
+                )
+                status = Article.Status.DRAFT
+            if published_at is not None:
+                self.warn(
+                    "front matter 'published' date not used: only editors set when an article "
+                    "is published"
+                )
+            return status, None
         if self.publish:
             return Article.Status.PUBLISHED, published_at or timezone.now()
         if record.status == Article.Status.PUBLISHED:
@@ -775,6 +794,7 @@ class _Import:
             article = Article(source_fingerprint=self.parsed.fingerprint, slug=self.slug())
             article.status, article.published_at = self.status()
             self.save_article(article, author, films, sections)
+            self.status_record(article, "")
             return article, "created"
 
         if self.by is not None:
@@ -802,14 +822,17 @@ class _Import:
                     "now); left as it is. Import with overwrite to replace it"
                 )
                 return article, "skipped"
+            from_status = article.status
             if self.publish and article.status == Article.Status.DRAFT:
                 article.status, article.published_at = self.status()
             self.save_article(article, author, films, sections)
+            self.status_record(article, from_status)
             return article, "updated"
         outcome: ArticleOutcome = "unchanged"
         if self.publish and article.status == Article.Status.DRAFT:
             article.status, article.published_at = self.status()
             self.save(article, f"article {article.title!r}")
+            self.status_record(article, Article.Status.DRAFT)
             outcome = "updated"
         elif self.publish and article.status != Article.Status.PUBLISHED:
             self.warn(f"article {article.slug!r} is {article.status}; left as it is, not published")
@@ -819,6 +842,15 @@ class _Import:
             self.revise(article)
             outcome = "updated"
         return article, outcome
+
+    def status_record(self, article: Article, from_status: str) -> None:
+        """The status log: the import set the article's status (by whom; None: the command)."""
+        from editorial.services import article_status_record
+
+        try:
+            article_status_record(article=article, from_status=from_status, by=self.by)
+        except PermissionDenied as exc:
+            raise ImportTextError(str(exc)) from exc
 
     def slug(self) -> str:
         record = self.parsed.article
