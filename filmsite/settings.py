@@ -49,7 +49,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.apps.StaffAdminConfig",  # django.contrib.admin with two-factor sign-in (accounts/)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "django_tasks_db",  # the database task backend: its table and the db_worker command
     "reversion",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # authenticator apps (TOTP)
+    "django_otp.plugins.otp_static",  # one-time backup codes
+    "accounts",
     "reviews",
     "people",
     "editorial",
@@ -78,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified() for the admin site
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "filmsite.middleware.SecurityHeadersMiddleware",
@@ -323,6 +328,18 @@ AXES_VERBOSE = False
 # X-Forwarded-For as those proxies wrote it (filmsite/proxies.py). 0 trusts REMOTE_ADDR only.
 FILMSITE_PROXY_COUNT = env.int("FILMSITE_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "filmsite.proxies.client_ip_address"
+# A guesser spread over many addresses never trips the per-address limit above, so failures
+# are also counted per account across all addresses: past this many within the cool-off time,
+# the account's sign-ins are refused until it ends (filmsite/auth.py).
+FILMSITE_ACCOUNT_FAILURE_LIMIT = env.int("FILMSITE_ACCOUNT_FAILURE_LIMIT", default=20)
+
+# Two-factor sign-in for staff (accounts/): anyone who has set up an authenticator app must give
+# its code. With this on, superusers must set one up before the admin lets them do anything else.
+# On by default in production (DEBUG off); `make demo` and the tests run with DEBUG on or set it.
+FILMSITE_REQUIRE_2FA_FOR_SUPERUSERS = env.bool(
+    "FILMSITE_REQUIRE_2FA_FOR_SUPERUSERS", default=not DEBUG
+)
+OTP_TOTP_ISSUER = FILMSITE_NAME
 
 
 def _origin(url: str) -> list[str]:
