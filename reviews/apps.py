@@ -1,12 +1,22 @@
 from django.apps import AppConfig
 
+# Apps whose every text field refuses control characters (reviews/validators.py).
+CLEAN_TEXT_APPS = ("reviews", "people", "editorial", "importer", "taggit")
+
 
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Films and articles"
 
     def ready(self) -> None:
+        from django.apps import apps
+
         from reviews import search, signals
+        from reviews.fields import refuse_control_characters
+
+        for label in CLEAN_TEXT_APPS:
+            if label in apps.app_configs:
+                refuse_control_characters(apps.get_app_config(label).get_models())
 
         search.connect_signals()
         signals.connect_signals()  # sanitised image files and their renditions

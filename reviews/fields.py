@@ -1,10 +1,14 @@
 """Model fields with the small fixes our editors' forms need."""
 
+from collections.abc import Iterable
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from PIL import Image as PILImage
+
+from reviews.validators import validate_no_control_characters
 
 
 class HttpsURLField(models.URLField):
@@ -14,10 +18,29 @@ class HttpsURLField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
+def unix_newlines(value):
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
 class _UnixNewlinesField(forms.CharField):
     def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+        return unix_newlines(super().to_python(value))
+
+
+def refuse_control_characters(models_: Iterable[type[models.Model]]) -> None:
+    """Give every text field of these models validate_no_control_characters.
+
+    Set here for whole apps, no text field a later change adds can forget it; forms and
+    full_clean() then refuse the text with a message that names the character and its place.
+    """
+    for model in models_:
+        for field in model._meta.local_fields:
+            if isinstance(field, models.CharField | models.TextField) and (
+                validate_no_control_characters not in field.validators
+            ):
+                # The field's validators (a cached list) rather than its `validators=` (which
+                # migrations record): the check stays out of migrations.
+                field.validators.append(validate_no_control_characters)
 
 
 def validate_prose_length(value: str) -> None:
@@ -41,6 +64,9 @@ class ProseField(models.TextField):
     """
 
     default_validators = [validate_prose_length]
+
+    def to_python(self, value):
+        return unix_newlines(super().to_python(value))  # full_clean() outside a form too
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": _UnixNewlinesField, **kwargs})

@@ -1,5 +1,6 @@
-"""Validators for uploaded images and external links."""
+"""Validators for text, uploaded images and external links."""
 
+import unicodedata
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -9,7 +10,42 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
+from filmsite.textclean import CONTROL_CHARACTERS
+
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+# C0 control characters but tab and newline (forms turn a carriage return into a newline first),
+# the two noncharacters and lone surrogates (filmsite/textclean.py): no page can show them, XML
+# cannot hold them (one made every dumpdata backup fail), PostgreSQL refuses NUL.
+CONTROL_NAMES = {
+    "\x00": "null",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\r": "carriage return",
+}
+
+
+def validate_no_control_characters(value: object) -> None:
+    """Refuse text holding a control character, naming it and where it is."""
+    if not isinstance(value, str) or not (match := CONTROL_CHARACTERS.search(value)):
+        return
+    char = match[0]
+    name = unicodedata.name(char, "") or CONTROL_NAMES.get(char, "control character")
+    if "\ud800" <= char <= "\udfff":
+        name = "lone surrogate"
+    count = len(CONTROL_CHARACTERS.findall(value))
+    raise ValidationError(
+        "This text holds %(count)s invisible control character(s) that cannot be shown or "
+        "stored, the first (U+%(code)04X, %(name)s) at character %(position)s: remove it, or "
+        "retype the text around it.",
+        code="control_character",
+        params={
+            "count": count,
+            "code": ord(char),
+            "name": name.lower(),
+            "position": f"{match.start() + 1:,}",
+        },
+    )
 
 
 def validate_image_upload(file: File, *, decode: bool = True) -> None:
