@@ -117,6 +117,19 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("liked by ", APP), ("advertisement -", ADVERT), ("- advertisement -", ADVERT),
 )  # fmt: skip
 
+# Prefixes that also open ordinary sentences ("Subscribe to its rhythm ..."): furniture only
+# with a word of the trade in the line.
+_SOFT_PREFIXES = frozenset({
+    "subscribe to ", "subscribe for ", "sign up for ", "sign up to ", "thanks for reading",
+    "thank you for reading", "more from ", "posted in ", "follow on ", "liked by ",
+    "follow us on ", "follow me on ",
+})  # fmt: skip
+_TRADE_WORDS = re.compile(
+    r"newsletter|subscri|inbox|e-?mail|\bposts?\b|\bfree\b|support my work|\bpaid\b|updates"
+    r"|substack|patreon|ko-fi|\bothers?\b|\bauthor\b|uncategori[sz]ed|\breviews?\b"
+    r"|instagram|twitter|facebook|bluesky|mastodon|threads|tiktok|youtube|letterboxd|^[^.!?]{0,40}$"
+)
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -208,6 +221,8 @@ def furniture(line_plain: str) -> Furniture | None:
         return Furniture(reason, starts_block=bare in _BLOCK_STARTS)
     for prefix, prefix_reason in _PREFIXES:
         if bare.startswith(prefix) or line_key.startswith(prefix):
+            if prefix in _SOFT_PREFIXES and not _TRADE_WORDS.search(bare[len(prefix) :]):
+                break
             return Furniture(prefix_reason)
     if len(line_plain) <= 160:
         name = _byline(line_plain.strip(" *_#>"))

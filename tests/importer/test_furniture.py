@@ -1,0 +1,211 @@
+"""Page furniture never becomes structure (issue #13, point 4): bylines, dates, app chrome, share
+blocks, newsletter prompts, related links and comment forms are dropped and listed, with the
+reason, and the review keeps its intro/analysis/verdict split."""
+
+import pytest
+
+from importer.parse.document import parse_text
+from importer.parse.records import ParsedText
+from tests.importer.helpers import messages
+
+INTRO = "The Harbour Clock (2018) is a small film about a town that stops its clocks in winter."
+MIDDLE = "Odile Brann plays the clockmaker with a stillness that makes every gesture count."
+LAST = "It is a modest, lovely thing, and worth the trip to whatever cinema still shows it."
+
+
+def structure(parsed: ParsedText) -> str:
+    """Everything the article is built from: title, headings and section text."""
+    parts = [parsed.article.title, parsed.article.verdict]
+    for section in parsed.sections:
+        parts += [section.heading or "", section.body]
+    return "\n".join(parts)
+
+
+def assert_dropped(parsed: ParsedText, lines: list[str]) -> None:
+    dropped = {d.text for d in parsed.dropped}
+    built = structure(parsed)
+    for line in lines:
+        assert line in dropped, line
+        assert line not in built, line
+    assert not any(s.heading in lines for s in parsed.sections)
+
+
+def assert_review_split(parsed: ParsedText) -> None:
+    assert [(s.heading, s.kind) for s in parsed.sections] == [
+        (None, "intro"),
+        (None, "analysis"),
+        (None, "verdict"),
+    ]
+    assert [s.body for s in parsed.sections] == [INTRO, MIDDLE, LAST]
+
+
+def test_a_letterboxd_paste():
+    chrome = [
+        "Hana Ostrova’s review published on Letterboxd:",
+        "Watched on Sunday March 3, 2024",
+        "Like review",
+        "12 likes",
+    ]
+    text = (
+        f"The Harbour Clock (2018)\n\n{chrome[0]}\n{chrome[1]}\n\n★★★★\n\n"
+        f"{INTRO}\n\n{MIDDLE}\n\n{LAST}\n\n{chrome[2]}\n{chrome[3]}\n"
+    )
+    parsed = parse_text(text)
+    assert_dropped(parsed, [line.replace("’", "'") for line in chrome])
+    assert_review_split(parsed)
+    assert parsed.byline == "Hana Ostrova"
+    assert str(parsed.article.rating) == "4.0"  # control: the stars are read, not dropped
+    reasons = {d.text: d.reason for d in parsed.dropped}
+    assert reasons["Like review"] == reasons["12 likes"] == "app chrome"
+
+
+def test_a_blog_footer_share_block():
+    footer = [
+        "Share this:",
+        "Facebook",
+        "Twitter",
+        "X",
+        "Reddit",
+        "Email",
+        "Print",
+        "Like this:",
+        "Like",
+        "Loading...",
+        "Related",
+        "The Salt Road (2019) review: debts and borders",
+        "Ten Winter Films to Watch by the Fire",
+    ]
+    text = f"The Harbour Clock (2018) review\n\n{INTRO}\n\n{MIDDLE}\n\n{LAST}\n\n" + "\n".join(
+        footer
+    )
+    parsed = parse_text(text)
+    assert_dropped(parsed, footer)
+    assert_review_split(parsed)
+    assert parsed.mentions == ()  # a related post's film is no mention
+    assert any("dropped 13 line(s) of web-page furniture" in m for m in messages(parsed))
+
+
+def test_a_wordpress_comment_form():
+    form = [
+        "Leave a Reply",
+        "Cancel reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Comment *",
+        "Name *",
+        "Email *",
+        "Website",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Post Comment",
+    ]
+    text = f"The Harbour Clock (2018) review\n\n{INTRO}\n\n{MIDDLE}\n\n{LAST}\n\n" + "\n".join(form)
+    parsed = parse_text(text)
+    assert_dropped(parsed, form)
+    assert_review_split(parsed)
+    assert {d.reason for d in parsed.dropped} == {"comment form"}
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "reason"),
+    [
+        ("By Jane Doe", "Jane Doe", "byline"),
+        ("By Jane Doe | Updated March 3, 2024", "Jane Doe", "byline"),
+        ("By Jane Doe, Film Critic", "Jane Doe", "byline"),
+        ("Words by Piers Holloway", "Piers Holloway", "byline"),
+        ("Reviewed by Amara Quist", "Amara Quist", "byline"),
+        ("March 3, 2024 by Jane Doe", "Jane Doe", "byline"),
+        ("Updated March 3, 2024", None, "date line"),
+        ("Posted on 3 March 2024", None, "date line"),
+        ("Published Mar 3, 2024 · 6 min read", None, "date line"),
+        ("Published: 2024-03-03 10:15", None, "date line"),
+    ],
+)
+def test_bylines_and_dates_are_dropped_and_the_byline_names_the_critic(line, name, reason):
+    text = f"The Harbour Clock (2018) review\n\n{line}\n\n{INTRO}\n\n{MIDDLE}\n\n{LAST}\n"
+    parsed = parse_text(text)
+    assert_dropped(parsed, [line])
+    assert_review_split(parsed)
+    assert parsed.byline == name
+    assert [d.reason for d in parsed.dropped] == [reason]
+    assert parsed.article.title == "The Harbour Clock (2018) review"  # control
+
+
+def test_also_read_lines_between_paragraphs():
+    links = [
+        "Also Read: The Salt Road (2019) Ending Explained",
+        "Read More: Ten Winter Films to Watch by the Fire",
+    ]
+    text = (
+        f"The Harbour Clock (2018) review\n\n{INTRO}\n\n{links[0]}\n\n{MIDDLE}\n\n{links[1]}\n\n"
+        f"{LAST}\n"
+    )
+    parsed = parse_text(text)
+    assert_dropped(parsed, links)
+    assert_review_split(parsed)
+    assert parsed.mentions == ()
+
+
+# Every entry of the furniture list on its own, between two paragraphs (some never matched
+# before: the old list kept spaces around entries at its line breaks).
+FURNITURE = [
+    "Share", "Share this:", "Share this post", "Related", "Related Posts", "Advertisement",
+    "ADVERTISEMENT", "Print", "Comments", "Trending", "Recommended", "You may also like",
+    "Similar Posts", "Subscribe", "Leave a comment", "Thanks for reading The Reel Ledger! "
+    "Subscribe for free to receive new posts.", "Also Read: Harbour Lights (2014) review",
+    "Read More: Our top films of the year", "Like this:", "Loading...", "Facebook", "Twitter",
+    "X", "Reddit", "Email", "Watched on 03 Mar 2024", "Like review", "1,204 likes",
+    "Liked by Jane Doe and 3 others", "Posted on March 3, 2024", "Updated: 03/03/2024",
+    "Facebook Twitter Email", "Cancel reply", "Leave a Reply",
+    "Your email address will not be published.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_each_furniture_line_is_dropped(line):
+    text = f"The Harbour Clock (2018) review\n\n{INTRO}\n\n{MIDDLE}\n\n{line}\n\n{LAST}\n"
+    parsed = parse_text(text)
+    assert_dropped(parsed, [line])
+    assert_review_split(parsed)
+
+
+# --- negative controls: real prose and real headings stay ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "By the end of the film, the clocks have started again and nobody remembers why.",
+        "Related to this, the director shoots every interior through a pane of old glass.",
+        "Share the blame, the film says, and the winter gets shorter.",
+        "Subscribe to its slow rhythm and the film gives back more than it takes.",
+        "Print is how the town learns everything: the weekly sheet pinned to the church door.",
+        "Posted in 1962 to a lighthouse, the keeper has kept its clock for sixty years.",
+        "Thanks for reading the clocks so well, Brann's clockmaker seems to say to the town.",
+    ],
+)
+def test_prose_that_starts_like_furniture_stays(paragraph):
+    text = f"The Harbour Clock (2018) review\n\n{INTRO}\n\n{paragraph}\n\n{MIDDLE}\n\n{LAST}\n"
+    parsed = parse_text(text)
+    assert paragraph in parsed.sections[1].body.split("\n\n")
+    assert [s.kind for s in parsed.sections] == ["intro", "analysis", "verdict"]
+    assert parsed.dropped == ()
+
+
+def test_a_heading_that_starts_like_furniture_stays_a_heading():
+    text = (
+        f"The Harbour Clock (2018) review\n\n{INTRO}\n\nShare of the Spoils\n\n{MIDDLE}\n\n"
+        f"Related Stories We Tell\n\n{LAST}\n\nShare\n"
+    )
+    parsed = parse_text(text)
+    headings = [s.heading for s in parsed.sections]
+    assert "Share of the Spoils" in headings and "Related Stories We Tell" in headings
+    assert [d.text for d in parsed.dropped] == ["Share"]  # control: the button still goes
+
+
+def test_a_heading_with_no_body_is_not_a_section():
+    text = (
+        f"# The Harbour Clock (2018) review\n\n{INTRO}\n\n## The performances\n\n{MIDDLE}\n\n"
+        "## Odds and ends\n\n## Verdict\n\n{LAST}\n"
+    )
+    parsed = parse_text(text.replace("{LAST}", LAST))
+    assert [s.heading for s in parsed.sections] == [None, "The performances", "Verdict"]
+    assert all(s.body for s in parsed.sections)
