@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from reversion.models import Version
 
-from editorial.services import allowed_statuses, can_publish
+from editorial.services import allowed_statuses, can_publish, redirect_reserving
 from reviews.models import Article
 
 
@@ -39,6 +39,24 @@ class ArticleEditorialForm(forms.ModelForm):
             self.fields["status"].widget.choices = [
                 choice for choice in self.fields["status"].choices if choice[0] in allowed
             ]
+
+    def clean_slug(self) -> str:
+        """A contributor may not take the old address of another page: its readers go there."""
+        slug = self.cleaned_data["slug"]
+        if slug == self.instance.slug or can_publish(self.user):
+            return slug
+        path = Article(slug=slug).get_absolute_url()
+        redirect = redirect_reserving(path=path, page=self.instance)
+        if redirect is not None:
+            raise forms.ValidationError(
+                "This address belonged to “%(title)s” until %(date)s; choose another.",
+                code="slug_reserved",
+                params={
+                    "title": redirect.target,
+                    "date": date_format(localtime(redirect.created_at), "DATE_FORMAT"),
+                },
+            )
+        return slug
 
     def clean_status(self) -> str:
         status = self.cleaned_data["status"]

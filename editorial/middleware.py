@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
 from editorial.models import Redirect
+from editorial.services import page_is_public
 
 
 class RedirectFallbackMiddleware:
@@ -21,9 +22,13 @@ class RedirectFallbackMiddleware:
             Redirect.objects.filter(old_path=request.path).select_related("content_type").first()
         )
         target = redirect and redirect.target
-        if target is None:
+        # A page readers cannot see now (a draft, an unpublished or scheduled article) keeps its
+        # 404, and its address a secret; a redirect to the path asked for would loop.
+        if target is None or not page_is_public(target):
             return response
         url = target.get_absolute_url()
+        if url == request.path:
+            return response
         if request.META.get("QUERY_STRING"):
             url = f"{url}?{request.META['QUERY_STRING']}"
         return HttpResponsePermanentRedirect(url)

@@ -11,7 +11,7 @@ from django.dispatch import receiver
 from reversion.signals import post_revision_commit
 
 from editorial.revisions import revision_tags_record
-from editorial.services import redirect_record
+from editorial.services import page_is_public, redirect_record, redirect_release
 from people.models import Character, Person
 from reviews.models import Article, Author, Film, FilmSeries
 
@@ -36,16 +36,20 @@ def remember_old_addresses(sender, instance, raw=False, **kwargs) -> None:
     if raw or sender not in ADDRESSED or instance.pk is None or instance._state.adding:
         return
     old = sender._default_manager.filter(pk=instance.pk).first()
-    if old is not None:
+    # Only an address readers could open is worth keeping: a draft's old slug leads nowhere,
+    # and keeping it would let a draft take over another page's old address.
+    if old is not None and page_is_public(old):
         instance._old_addresses = {key: url for key, (_, url) in _addresses(old).items()}
 
 
 @receiver(post_save)
 def record_redirects(sender, instance, raw=False, **kwargs) -> None:
     old = instance.__dict__.pop("_old_addresses", None)
-    if raw or sender not in ADDRESSED or not old:
+    if raw or sender not in ADDRESSED:
         return
-    for key, (obj, new_url) in _addresses(instance).items():
+    if sender is Article and instance.is_live:
+        redirect_release(page=instance)  # its address is a live page's again
+    for key, (obj, new_url) in _addresses(instance).items() if old else ():
         old_url = old.get(key)
         if old_url and old_url != new_url:
             redirect_record(old_path=old_url, target=obj)
