@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_GET, require_POST
 
+from editorial.forms import section_errors_in_words
 from editorial.preview import (
     article_preview_response,
     preview_link_resolve,
@@ -160,11 +161,13 @@ def article_preview_view(
     article = model_admin.save_form(request, form, change=change) if valid else form.instance
     formsets, _ = model_admin._create_formsets(request, article, change=change)
     if not (valid and all(formset.is_valid() for formset in formsets)):
-        errors = list(form.errors.items())
+        errors = [
+            f"{form.fields[name].label if name in form.fields else 'Article'}: {message}"
+            for name, messages_ in form.errors.items()
+            for message in messages_
+        ]
         for formset in formsets:
-            errors += [("Sections", formset.non_form_errors())] if formset.non_form_errors() else []
-            for number, form_errors in enumerate(formset.errors, start=1):
-                errors += [(f"Section {number}, {name}", m) for name, m in form_errors.items()]
+            errors += section_errors_in_words(formset)
         context = {
             **model_admin.admin_site.each_context(request),
             "title": "Fix these before previewing",

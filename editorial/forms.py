@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection
+from django.forms.models import BaseInlineFormSet
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from reversion.models import Version
 
 from editorial.services import allowed_statuses, can_publish, redirect_reserving
-from reviews.models import Article
+from reviews.models import Article, Section
 
 
 class ArticleEditorialForm(forms.ModelForm):
@@ -107,3 +108,96 @@ class ArticleEditorialForm(forms.ModelForm):
                 "when": date_format(localtime(current.updated_at), "DATETIME_FORMAT"),
             },
         )
+
+
+class SectionForm(forms.ModelForm):
+    """One section of the article form; its position is settled by SectionFormSet.save()."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "order" in self.fields:
+            # Blank means "after the others": a section added without scripts still saves.
+            self.fields["order"].required = False
+            self.fields["order"].help_text = "Position in the article; drag to reorder."
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # Positions are renumbered 1, 2, 3… on save, so two sections typed at the same position
+        # (or a swap of two) is an order to follow, not a clash with the stored rows.
+        return super()._get_validation_exclusions() | {"order"}
+
+
+class SectionFormSet(BaseInlineFormSet):
+    """Sections in the order the editor put them, renumbered 1, 2, 3… on every save."""
+
+    def _kept_forms(self) -> list[forms.ModelForm]:
+        return [
+            form
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+            and not self._should_delete_form(form)
+            and (form.instance.pk or form.has_changed())
+        ]
+
+    def positions(self) -> list[tuple[forms.ModelForm | Section, int]]:
+        """Each kept form, and each stored section no form mentions, with its final position."""
+        mentioned = {form.instance.pk for form in self.forms if form.instance.pk}
+        kept = self._kept_forms()
+        entries = [(form.cleaned_data.get("order"), 0, i, form) for i, form in enumerate(kept)]
+        if self.instance.pk:
+            stored = self.instance.sections.exclude(pk__in=mentioned).order_by("order")
+            entries += [(section.order, 1, i, section) for i, section in enumerate(stored)]
+        entries.sort(key=lambda e: (e[0] is None, e[0] or 0, e[1], e[2]))
+        return [(entry[3], position) for position, entry in enumerate(entries, start=1)]
+
+    def save(self, commit: bool = True) -> list[Section]:
+        if not commit:
+            return super().save(commit)
+        placed = self.positions()
+        for item, position in placed:
+            (item.instance if isinstance(item, forms.BaseForm) else item).order = position
+        stored = dict(Section.objects.filter(article=self.instance).values_list("pk", "order"))
+        final = {_pk(item): position for item, position in placed}
+        moving = [pk for pk, order in stored.items() if final.get(pk) != order]
+        # Out of the way first (the unique constraint is checked row by row), then into place.
+        for n, pk in enumerate(moving):
+            Section.objects.filter(pk=pk).update(order=TEMPORARY_ORDER + n)
+        saved = super().save(commit)
+        current = dict(Section.objects.filter(article=self.instance).values_list("pk", "order"))
+        for item, position in placed:
+            section = item.instance if isinstance(item, forms.BaseForm) else item
+            if current.get(section.pk) != position:
+                section.order = position
+                section.save(update_fields=["order"])  # recorded in the revision, unlike update()
+        return saved
+
+
+TEMPORARY_ORDER = 30_000  # above any real position, within PositiveSmallIntegerField
+
+
+def _pk(item) -> int | None:
+    return item.instance.pk if isinstance(item, forms.BaseForm) else item.pk
+
+
+def section_label(form: forms.BaseForm, position: int) -> str:
+    """'Section 2 (“The ending”)': how an editor finds a section on the page."""
+    heading = (form.data.get(form.add_prefix("heading"), "") or "").strip()
+    return f"Section {position} (“{heading}”)" if heading else f"Section {position}"
+
+
+def section_errors_in_words(formset: BaseInlineFormSet) -> list[str]:
+    """Every error of the sections formset as a sentence naming the section and the field."""
+    lines = [f"Sections: {error}" for error in formset.non_form_errors()]
+    shown = [form for form in formset.forms if not formset._should_delete_form(form)]
+
+    def typed_order(item: tuple[int, forms.BaseForm]) -> tuple[bool, int, int]:
+        i, form = item  # as the page shows them: by the position typed or dragged, then as sent
+        raw = str(form.data.get(form.add_prefix("order"), "")).strip()
+        return (not raw.isdigit(), int(raw) if raw.isdigit() else 0, i)
+
+    ranked = [form for _, form in sorted(enumerate(shown), key=typed_order)]
+    for position, form in enumerate(ranked, start=1):
+        for name, errors in form.errors.items():
+            field = form.fields.get(name)
+            where = f"{field.label or name.capitalize()}: " if field and name != "__all__" else ""
+            lines += [f"{section_label(form, position)}: {where}{error}" for error in errors]
+    return lines
