@@ -20,7 +20,12 @@ from editorial.admin_views import (
     revision_preview_view,
     revision_restore_view,
 )
-from editorial.forms import ArticleEditorialForm
+from editorial.forms import (
+    ArticleEditorialForm,
+    SectionForm,
+    SectionFormSet,
+    section_errors_in_words,
+)
 from editorial.revisions import article_versions
 from editorial.services import (
     article_status_record,
@@ -137,7 +142,11 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 class SectionInline(PrefetchedAutocompleteInline, admin.StackedInline):
+    """Sections in their order: a new one goes last, and editors drag them (sections.js)."""
+
     model = Section
+    form = SectionForm
+    formset = SectionFormSet
     extra = 0
     ordering = ["order"]
     fields = [
@@ -181,7 +190,7 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
     form = ArticleEditorialForm
 
     class Media:
-        js = ["editorial/autosave.js"]
+        js = ["editorial/autosave.js", "editorial/sections.js"]
         css = {"all": ["editorial/admin.css"]}
 
     list_display = [
@@ -347,6 +356,12 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["conflict"] = getattr(context["adminform"].form, "conflict", None)
+        context["section_errors"] = [
+            line
+            for inline in context.get("inline_admin_formsets", [])
+            if isinstance(inline.formset, SectionFormSet) and inline.formset.is_bound
+            for line in section_errors_in_words(inline.formset)
+        ]
         context["autosave_confirmed"] = request.session.pop(AUTOSAVE_CONFIRMED, None)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
