@@ -65,7 +65,8 @@ def two_factor_view(request: HttpRequest, *, site: admin.AdminSite) -> HttpRespo
         context["error"] = "That action is not available now; the page has been reloaded."
     if not context["device_confirmed"]:
         device = services.app_device_unconfirmed(user)
-        context["secret"] = b32encode(device.bin_key).decode()
+        key = b32encode(device.bin_key).decode()
+        context["secret"] = " ".join(key[i : i + 4] for i in range(0, len(key), 4))
         # segno's inline SVG holds no script, so the strict CSP still applies.
         svg = segno.make(device.config_url, error="m").svg_inline(
             scale=4, title="QR code for your app"
