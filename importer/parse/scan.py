@@ -41,6 +41,7 @@ _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]\n]{0,300})\]\(([^()\s]{0,500})(?: \"([^\"\n]{0,300})\")?\)$")
 _FENCE = re.compile(r"^(?:```|~~~)")
 _VERDICT_LINE = re.compile(r"^(?:the |our |my |final )?verdict ?[:\u2013\u2014-] ?(\S.*)$", re.I)
+_SPOILER_REMARK = re.compile(r"\s*[(\[][^()\[\]]{0,40}spoil[^()\[\]]{0,40}[)\]]\W*$", re.I)
 _ONLY_URL = re.compile(r"^<?https?://\S+>?$", re.IGNORECASE)
 MAX_HEADING = 200  # Section.heading and Article.title hold 200 characters
 MIN_RANK_ENTRIES = 3  # this many numbered "1. Title (Year)" lines make a ranked list
@@ -491,11 +492,22 @@ class Scanner:
             return index + 1
         first = notes[0]
         starts_paragraph = first is not None and first.kind == START
+        remark = _SPOILER_REMARK.search(text)
+        title = not self.markdown and not self.seen_content and remark
+        if title and self._title_like(index, text[: remark.start()]):
+            # "The Salt Road ending explained (spoilers!)": the title, and a notice.
+            self.found.title = stripped.strip("*_ ")
+            self.found.title_line = number
+            self._start_spoilers(number, True, text)
+            return index + 1
         atx = self.markdown and _ATX.match(stripped)
         if atx or (starts_paragraph and looks_like_heading(text) and not self.block):
-            # A heading that speaks of spoilers ("The ending (spoilers!)") stays a heading.
+            # A heading that speaks of spoilers ("The ending (spoilers!)") stays a heading, and
+            # a title line that does ("... ending explained (spoilers)") stays the title.
             self._flush()
+            seen_content = self.seen_content
             self._start_spoilers(number, first.sure if first else False, text)
+            self.seen_content = seen_content
             return None
         if starts_paragraph:
             self._flush()  # the notice opens a paragraph; _flush() splits off its words

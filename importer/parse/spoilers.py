@@ -42,7 +42,8 @@ _DIR = (
 _WARNED = (
     r"(?:you(?:'ve| have) been warned|consider yourself warned|read at your own risk"
     r"|proceed with caution|beware|read on at your own risk|don't say i didn't warn you"
-    r"|if you haven't seen (?:it|the film|the movie)(?: yet)?)"
+    r"|if you haven't seen (?:it|the film|the movie)(?: yet)?"
+    r"|i can handle the truth)"  # Letterboxd's button under "This review may contain spoilers."
 )
 _SUBJECT = (
     r"(?:this|the following|what follows|the rest of (?:this|the)|the next|everything"
@@ -87,10 +88,10 @@ _SECRET = (
     r"|major|crucial|important|significant|big|final|whole|entire|full|surprise|shock|late"
     r"|every|all|all the|many|several|specific|central|last|plot|twist|secret) )*"
     r"(?:endings?|finale|twists?|climax|reveals?|revelations?|plot(?: details| points?"
-    r"| twists?| developments| specifics| beats)?|story(?: details| beats)?|final (?:scenes?|shot"
+    r"| twists?| developments| specifics| beats)?|story (?:details|beats)|final (?:scenes?|shot"
     r"|act|moments|minutes|reel|twist|reveal)|last (?:scenes?|shot|act|moments|minutes|reel)"
-    r"|third act|what happens|who dies|who survives|how it (?:all )?ends|the end|surprises?"
-    r"|details|everything|outcome|resolution|the identity|the killer|whodunn?it)"
+    r"|third act|what happens|who dies|who survives|how it (?:all )?ends|surprises?"
+    r"|outcome|resolution|the identity|the killer|whodunn?it)"
 )
 _DISCLOSE = (
     r"(?:discuss\w*|reveal\w*|give\w* away|giving away|spell\w* out|explain\w*|describ\w*"
@@ -113,8 +114,11 @@ _FORWARD = (
 _DISCLOSURE = re.compile(
     rf"\b{_FORWARD}\b[^.!?]{{0,50}}?\b{_DISCLOSE}\b[^.!?]{{0,30}}?\b{_SECRET}\b"
     rf"|\b{_SECRET} (?:is |are |will be )?(?:discussed |revealed |detailed |explained )?"
-    r"(?:follows?|ahead|below|from here(?: on)?|to follow|after the break|in the next section)\b"
-    r"|\bstop reading\b|\bread no further\b|\blook away (?:now|if)\b|\bturn back (?:now|if)\b"
+    r"(?:follows?(?=\W*$|[.!?:;,])|ahead|below|from here(?: on)?|to follow|after the break"
+    r"|in the next section)\b"
+    r"|\b(?:(?:if you haven't seen (?:it|the film|the movie)(?: yet)?,? )?(?:stop reading"
+    r"|read no further|look away|turn back)(?: now)?(?:,? if you haven't seen (?:it|the film"
+    r"|the movie)(?: yet)?)?|look away|turn back)(?= now| if|\W*$)"
     r"|\bavert your eyes\b|\bskip (?:this|the next|the following) (?:section|part|paragraphs?)\b"
     r"|\bcome back (?:after|once|when) you(?:'ve| have) (?:seen|watched)\b"
     r"|\b(?:watch|see) (?:it|the film|the movie) (?:first|before (?:reading|you read))\b"
@@ -177,7 +181,8 @@ _CHEAP = re.compile(
     r"spoil|ending|twist|plot|finale|climax|reveal|stop reading|read no further|look away|"
     r"turn back|warned|what happens|avert|skip|come back|before reading|before you read|"
     r"at your own risk|proceed with caution|who dies|third act|final|last|details|story|"
-    r"secret|outcome|whodun|identity|surprise|everything|the end\b|killer|how it|safe to"
+    r"secret|outcome|whodun|identity|surprise|everything|the end\b|killer|how it|safe to|"
+    r"handle the truth"
 )
 # What makes a spoiler mention read as a notice rather than a passing remark.
 _CUE = re.compile(
@@ -215,9 +220,13 @@ def spoiler_note(sentence_key: str) -> SpoilerNote | None:
         if not (_SPOIL.search(rest) or _DISCLOSURE.search(rest)):
             return None  # a promise of no spoilers, and nothing else about them
         return SpoilerNote(START, sure=False, notice=False)  # says both: fail closed, warn
-    notice = bool(_NOTICE.match(bare)) or bool(
-        disclosure and not spoil and len(bare.split()) <= 16 and disclosure.end() >= len(bare) - 40
-    )
+    notice = bool(_NOTICE.match(bare))
+    if disclosure and not spoil and not notice:
+        # "From here on I discuss the ending": a notice when the phrase is nearly all of it.
+        found = _DISCLOSURE.search(bare)
+        outside = (bare[: found.start()] + " " + bare[found.end() :]) if found else bare
+        notice = len(outside.split()) <= 3
+
     sure = notice or bool(disclosure) or bool(_CUE.search(sentence_key))
     return SpoilerNote(START, sure=sure, notice=notice)
 

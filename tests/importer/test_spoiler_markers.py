@@ -176,6 +176,8 @@ NOT_MARKERS = [
     "I won't give away the ending.",
     "A spoiled heiress arrives on the island in the first scene.",
     "The twist is well handled, and the ending feels earned.",
+    "The plot follows a keeper and his grown daughter through one winter.",
+    "I will look at everything the film does well, and there is plenty.",
 ]
 
 
@@ -369,3 +371,21 @@ def test_the_search_document_holds_no_spoiler_text():
     assert "drowned man" not in searchable.casefold()
     assert "brother reveal" not in searchable.casefold()
     assert article.sections.filter(is_spoiler=True, body__contains="drowned man").exists()
+
+
+def test_a_title_line_that_says_spoilers_stays_the_title_and_hides_the_text():
+    title = "The Lantern Keeper (2021) ending explained (spoilers!)"
+    parsed = parse_text(f"{title}\n\n{OPENING}.\n\nIn the last reel {TWIST}.\n")
+    assert parsed.article.title == title
+    assert all(s.is_spoiler for s in parsed.sections) and TWIST in spoiler_words(parsed)
+
+
+def test_letterboxds_spoiler_banner_hides_the_whole_review():
+    text = (
+        "The Lantern Keeper (2021)\n\nThis review may contain spoilers. I can handle the truth."
+        f"\n\n{OPENING}.\n\nIn the last reel {TWIST}.\n"
+    )
+    parsed = parse_text(text)
+    assert all(s.is_spoiler for s in parsed.sections)
+    assert "handle the truth" not in spoiler_words(parsed)  # the banner is no text
+    assert OPENING.casefold() in spoiler_words(parsed)
