@@ -1,4 +1,8 @@
-"""Explicit ratings only ("★★★★☆", "4/5", "8/10", "Rating: 4.5"); praise is never a rating."""
+"""Explicit ratings only ("★★★★☆", "4/5", "8/10", "Rating: 4.5", "3.5 stars").
+
+Praise is never a rating, and neither is a number written as a word: "Verdict: one film to
+see", "two stars of the silent era" and "a five-star cast" are prose.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import islice
 
 _MAX_HITS = 200  # ratings read per line; more is not a review
-_NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-}  # fmt: skip
-_NUMBER = r"(\d{1,2}(?:[.,]\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUMBER = r"(\d{1,2}(?:[.,]\d)?)"  # digits only: "four" is a word in a sentence
 _HALF = r"( and a half| ?\u00bd)?"
 
 _STARS = re.compile(r"([\u2605\u2b50]{1,5})(\u00bd|1/2)?([\u2606]{0,5})")
@@ -27,7 +27,20 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?:our |my |the )?(?:rating|score|verdict|grade)\b[^:\n]{0,20}:", re.I)
-_N_STARS = re.compile(rf"(?<![\w-]){_NUMBER}{_HALF} stars?\b(?!-)", re.IGNORECASE)
+_N_STARS = re.compile(
+    rf"(?<![\w.,/-]){_NUMBER}{_HALF} stars?(?= *(?:[.,!;)\u2013\u2014]|$| out of))",
+    re.IGNORECASE,
+)
+# "... a bigger one. 3.5 stars." and "I'd give it 4 stars": a digit rating ending its sentence,
+# at the sentence's start or after a verb of rating, counts even in a long line of prose.
+_RATING_VERBS = ("give", "gives", "gave", "giving", "award", "awards", "awarded", "rate",
+                 "rates", "rated", "earns", "gets")  # fmt: skip
+_STARS_IN_PROSE = re.compile(
+    r"(?:^|(?<=[.!?:;(\u2013\u2014-] )|(?<=[(\u2013\u2014])|"
+    + "|".join(rf"(?<=\b{verb} it )" for verb in _RATING_VERBS)
+    + rf"){_NUMBER}{_HALF} stars?(?= *(?:[.!;)\u2013\u2014]|$| out of))",
+    re.IGNORECASE,
+)
 _ASTERISKS = re.compile(r"^(?:rating|score|verdict): *(\*{1,5})$", re.IGNORECASE)
 
 
@@ -39,7 +52,7 @@ class FoundRating:
 
 
 def _number(word: str) -> Decimal | None:
-    word = _NUMBER_WORDS.get(word.casefold(), word).replace(",", ".")
+    word = word.replace(",", ".")
     try:
         return Decimal(word)
     except InvalidOperation:
@@ -62,7 +75,7 @@ def _scale(word: str | None) -> int:
 
 
 def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]:
-    """Ratings written in one line of plain text; `standalone` allows a bare "four stars"."""
+    """Ratings written in one line of plain text; `standalone` allows a bare "4 stars"."""
     found: list[tuple[int, FoundRating]] = []
     labelled = _LABELLED.match(line)
     standalone = standalone or bool(_LABEL.match(line))
@@ -76,6 +89,10 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
         rating = to_half_stars(Decimal(full) + half, 5, match.group())
         if rating:
             found.append((match.start(), rating))
+    if labelled and not labelled.group(3):
+        after = line[labelled.end() :].lstrip()
+        if after[:1].isalnum():
+            labelled = None  # "Verdict: 2 hours well spent" counts hours, not stars
     if labelled:
         value = _number(labelled.group(1))
         if value is not None:
@@ -110,18 +127,18 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
         rating = to_half_stars(value, _scale(match.group(3)), match.group().strip())
         if rating:
             found.append((match.start(), rating))
-    if standalone:
-        for match in islice(_N_STARS.finditer(line), _MAX_HITS):
-            if any(start <= match.start() < start + len(r.text) for start, r in found):
-                continue
-            value = _number(match.group(1))
-            if value is None:
-                continue
-            if match.group(2):
-                value += Decimal("0.5")
-            rating = to_half_stars(value, 5, match.group())
-            if rating:
-                found.append((match.start(), rating))
+    n_stars = _N_STARS if standalone else _STARS_IN_PROSE
+    for match in islice(n_stars.finditer(line), _MAX_HITS):
+        if any(start <= match.start() < start + len(r.text) for start, r in found):
+            continue
+        value = _number(match.group(1))
+        if value is None:
+            continue
+        if match.group(2):
+            value += Decimal("0.5")
+        rating = to_half_stars(value, 5, match.group())
+        if rating:
+            found.append((match.start(), rating))
     found.sort(key=lambda item: item[0])
     return [rating for _, rating in found]
 
