@@ -91,6 +91,8 @@ class ArticleResult:
     rating: Decimal | None
     outcome: ArticleOutcome
     pk: int | None  # None after a dry run that would have created it
+    standfirst: str = ""  # public, like the title: what readers see before any section
+    verdict: str = ""
 
 
 @dataclass
@@ -101,6 +103,7 @@ class SectionResult:
     first_words: str
     character: str | None
     image: dict[str, str] | None  # an image slot: alt text and caption, picture still to upload
+    body: str = ""  # the section's whole text (Markdown), as it will be saved
 
 
 @dataclass
@@ -108,6 +111,29 @@ class MentionResult:
     title: str
     year: int | None
     matched: bool  # the film is already on the site
+
+
+@dataclass
+class CandidateResult:
+    """A film the text may be about, with the evidence; `chosen` is the one it is filed under."""
+
+    title: str
+    year: int | None
+    score: float
+    evidence: list[str]
+    chosen: bool
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+
+@dataclass
+class DroppedResult:
+    """A line of page furniture left out of the article, and why."""
+
+    line: int
+    text: str
+    reason: str
 
 
 @dataclass
@@ -122,6 +148,8 @@ class ImportResult:
     sections: list[SectionResult]
     mentions: list[MentionResult]
     warnings: list[ParseWarning] = field(default_factory=list)
+    candidates: list[CandidateResult] = field(default_factory=list)
+    dropped: list[DroppedResult] = field(default_factory=list)
 
     @property
     def outcome(self) -> str:
@@ -201,6 +229,7 @@ def article_import(
             importer = _Import(parsed, source_text, publish=publish, overwrite=overwrite, by=by)
             result = importer.run()
             result.dry_run = dry_run
+            importer.report_public_parts(result)
             if dry_run or result.article.outcome == "skipped":
                 raise _Rollback(result)
             importer.add_versions()
@@ -721,7 +750,36 @@ class _Import:
 
     # --- article and sections -----------------------------------------------------------------
 
+    def report_public_parts(self, result: ImportResult) -> None:
+        """What the report adds for the person importing: the public text and the evidence."""
+        record = self.parsed.article
+        result.article.standfirst = record.standfirst
+        result.article.verdict = record.verdict[:300]
+        chosen = result.film and (result.film.title.casefold(), result.film.year)
+        result.candidates = [
+            CandidateResult(
+                title=c.title,
+                year=c.year,
+                score=round(c.score, 2),
+                evidence=list(c.evidence),
+                chosen=bool(chosen) and (c.title.casefold(), c.year) == chosen,
+            )
+            for c in self.parsed.candidates
+        ]
+        result.dropped = [DroppedResult(d.line, d.text, d.reason) for d in self.parsed.dropped]
+
+    def byline_author(self, name: str) -> Author | None:
+        """A byline ("By Jane Doe") names the author only when she is a critic on the site."""
+        key = name_key(name)
+        critics = Author.objects.filter(Q(slug__startswith=slugify(name)) | Q(name__iexact=name))
+        found = next((a for a in critics.order_by("pk") if name_key(a.name) == key), None)
+        if found is None:
+            self.warn(f"byline {name!r} names no critic on the site; the article has no author")
+        return found
+
     def author(self) -> Author | None:
+        if self.own_author is None and not self.parsed.article.author and self.parsed.byline:
+            return self.byline_author(self.parsed.byline)
         name = self.parsed.article.author
         if self.own_author is not None:
             if name and name_key(name) != name_key(self.own_author.name):
@@ -903,6 +961,7 @@ class _Import:
             kind=record.kind,
             spoiler=record.is_spoiler,
             first_words=_first_words(record.body),
+            body=record.body,
             character=record.character,
             image=(
                 {"alt_text": record.image.alt_text, "caption": record.image.caption}

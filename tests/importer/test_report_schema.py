@@ -80,6 +80,10 @@ def test_fail_fast_report_validates(tmp_path):
         lambda f: f["sections"][0].pop("spoiler"),
         lambda f: f.update(outcome="failed"),  # a failure must have errors and no article
         lambda f: f["film"].update(runtime="1h 50m"),
+        lambda f: f["sections"][0].pop("body"),
+        lambda f: f["article"].pop("verdict"),
+        lambda f: f.update(candidates=[{"title": "The Salt Road", "year": 2019}]),
+        lambda f: f.update(dropped=[{"line": 0, "text": "Share", "reason": "share buttons"}]),
     ],
 )
 def test_the_schema_rejects_a_wrong_report(tmp_path, breakage):
@@ -90,3 +94,70 @@ def test_the_schema_rejects_a_wrong_report(tmp_path, breakage):
     breakage(document["files"][0])
 
     assert errors(document) != []
+
+
+# --- the report shows what will be public (#13, point 8) ----------------------------------------
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_the_report_has_each_sections_full_text_and_the_public_fields(tmp_path):
+    shutil.copy(CORPUS / "review_summer_of_stones_spoiler_free.txt", tmp_path)
+    document = report(str(tmp_path), "--dry-run")
+    assert errors(document) == []
+    (file,) = document["files"]
+
+    bodies = " ".join(section["body"] for section in file["sections"])
+    # The last words of a long paragraph, which "first_words" leaves out.
+    assert "once it has been dropped on rocks" in bodies
+    assert not any("dropped on rocks" in s["first_words"] for s in file["sections"])
+    assert all(section["spoiler"] is False for section in file["sections"])
+    assert "small, wise and quietly funny" in file["article"]["verdict"]
+    assert file["article"]["standfirst"] == ""
+
+
+def test_the_report_marks_spoiler_sections_and_keeps_their_text(tmp_path):
+    shutil.copy(CORPUS / "review_iron_lullaby_end_of_spoilers.txt", tmp_path)
+    (file,) = report(str(tmp_path), "--dry-run")["files"]
+    spoilers = [s["body"] for s in file["sections"] if s["spoiler"]]
+    public = [s["body"] for s in file["sections"] if not s["spoiler"]]
+    assert any("hunting itself" in body for body in spoilers)
+    assert not any("hunting itself" in body for body in public)
+    assert any("sonar room" in body for body in public)  # the control
+
+
+def test_the_report_lists_dropped_furniture_with_its_reason(tmp_path):
+    shutil.copy(CORPUS / "letterboxd_kestrel_hill.txt", tmp_path)
+    (file,) = report(str(tmp_path), "--dry-run")["files"]
+    dropped = {d["text"]: d for d in file["dropped"]}
+    assert {"Like review", "12 likes"} <= set(dropped)
+    assert all(d["reason"] and d["line"] >= 1 for d in file["dropped"])
+    assert dropped["Like review"]["line"] < dropped["12 likes"]["line"]
+    kept = " ".join(section["body"] for section in file["sections"])
+    assert "Like review" not in kept and "thinking about nothing but hands" in kept
+
+
+def test_the_report_names_the_film_candidates_and_the_chosen_one(tmp_path):
+    shutil.copy(CORPUS / "review_paper_kites_yearless.txt", tmp_path)
+    (file,) = report(str(tmp_path), "--dry-run")["files"]
+    candidates = file["candidates"]
+    assert candidates, "no film candidates reported"
+    chosen = [c for c in candidates if c["chosen"]]
+    assert [(c["title"], c["year"]) for c in chosen] == [
+        (file["film"]["title"], file["film"]["year"])
+    ]
+    assert all(c["evidence"] for c in candidates)
+
+
+def test_the_text_report_shows_full_sections_public_fields_and_dropped_lines(tmp_path):
+    shutil.copy(CORPUS / "review_summer_of_stones_spoiler_free.txt", tmp_path)
+    shutil.copy(CORPUS / "review_iron_lullaby_end_of_spoilers.txt", tmp_path)
+    shutil.copy(CORPUS / "letterboxd_kestrel_hill.txt", tmp_path)
+    out = io.StringIO()
+    call_command("import_texts", str(tmp_path), "--dry-run", stdout=out, stderr=io.StringIO())
+    text = out.getvalue()
+    assert "once it has been dropped on rocks" in text  # a section's last words
+    assert "verdict   (public) " in text and "small, wise and quietly funny" in text
+    assert "(SPOILER, hidden until the reader opts in)" in text
+    assert "(public)" in text
+    assert "dropped   line " in text and "\u201cLike review\u201d" in text

@@ -213,6 +213,8 @@ class Command(BaseCommand):
             "article": None,
             "sections": [],
             "mentions": [],
+            "candidates": [],
+            "dropped": [],
             "warnings": [],
             "errors": [{"message": message, "line": line}],
         }
@@ -242,17 +244,36 @@ class Command(BaseCommand):
             genres = f", {', '.join(film['genres'])}" if film["genres"] else ""
             facts = f"{film['outcome']}{runtime}{genres}"
             self.stdout.write(f"  film      {film['title']}{year}: {facts}")
+        for candidate in report["candidates"]:
+            mark = "*" if candidate["chosen"] else " "
+            year = f" ({candidate['year']})" if candidate["year"] else ""
+            evidence = "; ".join(candidate["evidence"]) or "no evidence given"
+            self.stdout.write(
+                f"  candidate {mark} {candidate['title']}{year}, score {candidate['score']:g}: "
+                f"{evidence}"
+            )
         for credit in report["credits"]:
             part = f" as {credit['character']}" if credit["character"] else ""
             self.stdout.write(
                 f"  credit    {credit['person']} ({credit['person_outcome']}), "
                 f"{credit['role']}{part}: {credit['outcome']}"
             )
+        # What will be public, in full: the standfirst, the verdict and the spoiler-free
+        # sections; spoiler sections are marked, and shown in full too, for checking.
+        for name in ("standfirst", "verdict"):
+            if article[name]:
+                self.stdout.write(f"  {name:<10}(public) {article[name]}")
         for number, section in enumerate(report["sections"], start=1):
-            spoiler = " SPOILER" if section["spoiler"] else ""
-            heading = f"\u201c{section['heading']}\u201d " if section["heading"] else ""
-            words = section["first_words"]
-            self.stdout.write(f"  section {number:<2}{section['kind']}{spoiler}: {heading}{words}")
+            shown = "SPOILER, hidden until the reader opts in" if section["spoiler"] else "public"
+            heading = f" \u201c{section['heading']}\u201d" if section["heading"] else ""
+            self.stdout.write(f"  section {number:<2}{section['kind']} ({shown}){heading}")
+            for line in section["body"].splitlines():
+                self.stdout.write(f"      {line}".rstrip())
+        for dropped in report["dropped"]:
+            self.stdout.write(
+                f"  dropped   line {dropped['line']}: \u201c{dropped['text']}\u201d "
+                f"({dropped['reason']})"
+            )
         for mention in report["mentions"]:
             year = f" ({mention['year']})" if mention["year"] else ""
             on_site = "on the site" if mention["matched"] else "not on the site"
