@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from filmsite.admin_utils import view_on_site
 from filmsite.media import serve_media
 from filmsite.views import healthz
 from reviews.sitemaps import SITEMAPS
@@ -16,6 +17,12 @@ admin.site.site_title = f"{settings.FILMSITE_NAME} admin"
 admin.site.index_title = "Films, people and articles"
 
 urlpatterns = [
+    # Before the admin's own "view on site" at this address, which checks no object permission.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
