@@ -7,7 +7,6 @@ one transaction. docs/importing.md explains the matching and re-import rules.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
@@ -23,7 +22,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from importer.parse import films as film_text
 from importer.parse.document import decode_and_parse
 from importer.parse.records import (
     CreditRecord,
@@ -34,6 +32,13 @@ from importer.parse.records import (
     SectionRecord,
 )
 from importer.parse.text import plain
+from importer.resolve import (
+    Resolver,
+    critic_named,
+    film_match,
+    name_key,
+    people_named,
+)
 from people.models import Character, Credit, Person
 from reviews import search
 from reviews.models import Article, Author, Country, Film, Genre, Language, Section
@@ -142,7 +147,7 @@ class ImportResult:
 
     fingerprint: str
     dry_run: bool
-    film: FilmResult | None
+    film: FilmResult | None  # the main film; films lists every film the text is about
     credits: list[CreditResult]
     article: ArticleResult
     sections: list[SectionResult]
@@ -150,6 +155,7 @@ class ImportResult:
     warnings: list[ParseWarning] = field(default_factory=list)
     candidates: list[CandidateResult] = field(default_factory=list)
     dropped: list[DroppedResult] = field(default_factory=list)
+    films: list[FilmResult] = field(default_factory=list)
 
     @property
     def outcome(self) -> str:
@@ -188,7 +194,9 @@ def article_import_bytes(
 ) -> ImportResult:
     """Decode, parse and import one file; raises ImportTextError when it cannot be imported."""
     text, parsed = decode_and_parse(data, max_bytes=max_bytes, film_hint=film_hint)
+    resolver = Resolver()
     return article_import(
+        resolver=resolver,
         parsed=parsed,
         source_text=text,
         publish=publish,
@@ -206,8 +214,12 @@ def article_import(
     dry_run: bool = False,
     overwrite: bool = False,
     by: AbstractBaseUser | None = None,
+    resolver: Resolver | None = None,
 ) -> ImportResult:
     """Save one parsed text (film, people, credits, article, sections) all or nothing.
+
+    The text is resolved against the site first (importer/resolve.py); a run that resolved
+    its texts together passes its resolver, so the site's films are read once.
 
     The text's fingerprint finds an earlier import of the same text: that article is updated,
     never duplicated. If its content no longer matches what this import would write (an editor
@@ -226,7 +238,15 @@ def article_import(
             reversion.set_comment("Imported from a text.")
             if by is not None and by.is_authenticated:
                 reversion.set_user(by)
-            importer = _Import(parsed, source_text, publish=publish, overwrite=overwrite, by=by)
+            resolver = resolver or Resolver()
+            importer = _Import(
+                resolver.text(parsed),
+                source_text,
+                publish=publish,
+                overwrite=overwrite,
+                by=by,
+                resolver=resolver,
+            )
             result = importer.run()
             result.dry_run = dry_run
             importer.report_public_parts(result)
@@ -242,23 +262,7 @@ def article_import(
     return result
 
 
-# --- matching helpers ---------------------------------------------------------------------------
-
-
-def _fold(text: str) -> str:
-    """Case, accents and typography ignored: 'Agnès' and 'AGNES' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", plain(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def film_title_key(title: str) -> str:
-    """How two spellings of a film title compare: case, accents, quotes, 'The' ignored."""
-    return film_text.title_key(_fold(title))
-
-
-def name_key(name: str) -> str:
-    """How two spellings of a name compare: case, accents and punctuation ignored."""
-    return " ".join(re.sub(r"[^\w ]+", " ", _fold(name)).split())
+# --- helpers ------------------------------------------------------------------------------------
 
 
 def _slug_base(text: str, *, fallback: str, max_length: int = 200) -> str:
@@ -368,10 +372,12 @@ class _Import:
         publish: bool,
         overwrite: bool,
         by: AbstractBaseUser | None = None,
+        resolver: Resolver | None = None,
     ):
         from editorial.services import author_for_user, can_publish
 
         self.parsed = parsed
+        self.resolver = resolver or Resolver()
         # Who imports, through the admin (the command line is trusted: it owns the database).
         # A contributor's text is held to what the admin lets a contributor do: their own
         # articles, under their own byline; the catalogue (films, people, credits, characters,
@@ -384,9 +390,10 @@ class _Import:
         self.overwrite = overwrite
         self.warnings: list[ParseWarning] = list(parsed.warnings)
         self.people: dict[str, tuple[Person, Outcome]] = {}
-        self.film_created = False  # the text's film is new: nothing of it to read back
-        self.characters: dict[str, Character] | None = None  # the film's, by name_key
-        self.character_slugs: set[str] = set()
+        self.film_created = False  # the film film() just saved is new
+        self.created_films: set[int] = set()  # new films' pks: nothing of them to read back
+        self.characters: dict[int, dict[str, Character]] = {}  # each film's, by name_key
+        self.character_slugs: dict[int, set[str]] = {}
         # What the import wrote, for its revision: each row once, in its final state.
         self.revised: dict[tuple[type[models.Model], Any], models.Model] = {}
 
@@ -441,10 +448,20 @@ class _Import:
             reversion.add_to_revision(instance)
 
     def run(self) -> ImportResult:
-        film, film_result = self.film() if self.parsed.film else (None, None)
-        credits = self.credits(film)
+        main = self.parsed.film
+        records = (main, *self.parsed.films[1:]) if main else ()  # `film` is the main one
+        text_films: list[Film] = []
+        film_results: list[FilmResult] = []
+        for record in records:
+            film, film_result = self.film(record)
+            if self.film_created:
+                self.created_films.add(film.pk)
+            text_films.append(film)
+            film_results.append(film_result)
+        credits = self.credits(text_films)
         mentions, mention_films = self.mentions()
-        films = [film] if film else mention_films  # a ranked list covers the films it ranks
+        # Every film the text is about; a ranked list covers the films it ranks.
+        films = list(dict.fromkeys(text_films)) if text_films else mention_films
         article, outcome = self.article(films)
         sections = [self.section_result(record) for record in self.parsed.sections]
         for number, record in enumerate(self.parsed.sections, start=1):
@@ -457,7 +474,8 @@ class _Import:
         return ImportResult(
             fingerprint=self.parsed.fingerprint,
             dry_run=False,
-            film=film_result,
+            film=film_results[0] if film_results else None,
+            films=film_results,
             credits=credits,
             article=ArticleResult(
                 kind=article.kind,
@@ -475,9 +493,8 @@ class _Import:
 
     # --- film ---------------------------------------------------------------------------------
 
-    def film(self) -> tuple[Film, FilmResult]:
-        record = self.parsed.film
-        assert record is not None
+    def film(self, record: FilmRecord) -> tuple[Film, FilmResult]:
+        self.film_created = False
         film = self.film_match(record)
         outcome: Outcome = "matched"
         if film is None and not self.catalogue:
@@ -497,6 +514,8 @@ class _Import:
             self.film_links(film, record)
             film, outcome = self.save_new(film, f"film {record}", lambda: self.film_match(record))
             self.film_created = outcome == "created"
+            if self.film_created:
+                self.resolver.site.added(film)
         elif self.catalogue:
             self.film_fill(film, record)
         if self.catalogue:
@@ -523,31 +542,7 @@ class _Import:
 
     def film_match(self, record: FilmRecord) -> Film | None:
         """The film already on the site with this title (or original title) and year."""
-        wanted = {film_title_key(record.title)}
-        if record.original_title:
-            wanted.add(film_title_key(record.original_title))
-        if record.year is not None:
-            candidates = Film.objects.filter(Q(year=record.year) | Q(year__isnull=True))
-        else:
-            core = slugify(record.title.removeprefix("The ").removeprefix("the "))
-            candidates = Film.objects.filter(
-                Q(slug__contains=core)
-                | Q(title__iexact=record.title)
-                | Q(original_title__iexact=record.title)
-            )
-        hits = [
-            film
-            for film in candidates.order_by("pk")
-            if wanted & {film_title_key(film.title), film_title_key(film.original_title or "")}
-        ]
-        # The same year beats a film whose year nobody filled in.
-        hits.sort(key=lambda film: film.year is None)
-        if len(hits) > 1 and hits[0].year == hits[1].year:
-            self.warn(
-                f"{len(hits)} films on the site match {str(record)!r}; used {hits[0]} "
-                f"(slug {hits[0].slug})"
-            )
-        return hits[0] if hits else None
+        return film_match(record, self.resolver.site, self.warn)
 
     def film_fill(self, film: Film, record: FilmRecord) -> None:
         """Fill a matched film's blanks; what an editor already set is kept."""
@@ -622,10 +617,7 @@ class _Import:
         if key in self.people:
             return self.people[key]
         slug = slugify(name)
-        candidates = list(
-            Person.objects.filter(Q(slug__startswith=slug) | Q(name__iexact=name)).order_by("pk")
-        )
-        hits = [p for p in candidates if name_key(p.name) == key]
+        hits, candidates = people_named(name)
         if hits:
             if len(hits) > 1:
                 self.warn(
@@ -653,21 +645,23 @@ class _Import:
 
     def known_characters(self, film: Film) -> dict[str, Character]:
         """The film's characters by name_key, read once (none if the film is new)."""
-        if self.characters is None:
-            known = [] if self.film_created else list(film.characters.all())
-            self.characters = {name_key(c.name): c for c in known}
-            self.character_slugs = {c.slug for c in known}
-        return self.characters
+        if film.pk not in self.characters:
+            known = [] if film.pk in self.created_films else list(film.characters.all())
+            self.characters[film.pk] = {name_key(c.name): c for c in known}
+            self.character_slugs[film.pk] = {c.slug for c in known}
+        return self.characters[film.pk]
 
     def character(self, film: Film, name: str) -> Character:
         key = name_key(name)
-        if key not in self.known_characters(film):
-            slug = _free_slug(_slug_base(name, fallback="character"), self.character_slugs)
+        characters = self.known_characters(film)
+        if key not in characters:
+            slugs = self.character_slugs[film.pk]
+            slug = _free_slug(_slug_base(name, fallback="character"), slugs)
             character = Character(film=film, name=name[:200], slug=slug)
             self.save(character, f"character {name!r}")
-            self.characters[key] = character
-            self.character_slugs.add(slug)
-        return self.characters[key]
+            characters[key] = character
+            slugs.add(slug)
+        return characters[key]
 
     def section_character(self, film: Film, name: str) -> Character | None:
         """The character a section is about; a contributor's import only finds existing ones."""
@@ -678,8 +672,8 @@ class _Import:
             self.warn(f"character {name!r} not linked: not on the film yet (editors add them)")
         return found
 
-    def credits(self, film: Film | None) -> list[CreditResult]:
-        if film is None:
+    def credits(self, films: list[Film]) -> list[CreditResult]:
+        if not films:
             if self.parsed.credits:
                 self.warn(
                     f"{len(self.parsed.credits)} credit(s) not saved: the text names no film "
@@ -693,12 +687,16 @@ class _Import:
                     "crew"
                 )
             return []
-        existing = [] if self.film_created else list(film.credits.all())
         results = []
-        billing: dict[str, int] = {}
-        for record in self.parsed.credits:
-            billing[record.role] = billing.get(record.role, 0) + 1
-            results.append(self.credit(film, record, existing, billing[record.role]))
+        for index, film in enumerate(films):
+            records = [c for c in self.parsed.credits if min(c.film, len(films) - 1) == index]
+            if not records:
+                continue
+            existing = [] if film.pk in self.created_films else list(film.credits.all())
+            billing: dict[str, int] = {}
+            for record in records:
+                billing[record.role] = billing.get(record.role, 0) + 1
+                results.append(self.credit(film, record, existing, billing[record.role]))
         return results
 
     def credit(
@@ -740,13 +738,18 @@ class _Import:
         )
 
     def mentions(self) -> tuple[list[MentionResult], list[Film]]:
-        results, films = [], []
+        results: list[MentionResult] = []
+        site_films: list[int] = []
         for mention in self.parsed.mentions:
-            film = self.film_match(FilmRecord(title=mention.title, year=mention.year))
-            results.append(MentionResult(mention.title, mention.year, matched=film is not None))
-            if film is not None and film not in films:
-                films.append(film)
-        return results, films
+            hits = self.resolver.site.matching(mention)
+            results.append(MentionResult(mention.title, mention.year, matched=bool(hits)))
+            if hits and hits[0].pk not in site_films:
+                site_films.append(hits[0].pk)
+        if not site_films:
+            return results, []
+        # A ranked list links the films it ranks: read them in one query, in the text's order.
+        by_pk = Film.objects.in_bulk(site_films)
+        return results, [by_pk[pk] for pk in site_films if pk in by_pk]
 
     # --- article and sections -----------------------------------------------------------------
 
@@ -787,11 +790,9 @@ class _Import:
             return self.own_author
         if not name:
             return None
-        key = name_key(name)
-        candidates = Author.objects.filter(Q(slug__startswith=slugify(name)) | Q(name__iexact=name))
-        hits = [a for a in candidates.order_by("pk") if name_key(a.name) == key]
-        if hits:
-            return hits[0]
+        found = critic_named(name)
+        if found is not None:
+            return found
         author = Author(name=name[:200], slug=_unique_slug(Author, name, fallback="author"))
         return _clean(author, f"author {name!r}")
 

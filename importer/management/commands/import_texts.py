@@ -6,7 +6,7 @@ import argparse
 import glob
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +14,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from importer.parse.records import ImportTextError
-from importer.save import ImportResult, article_import_bytes
+from importer.parse.document import decode_and_parse
+from importer.parse.records import ImportTextError, ParsedText
+from importer.resolve import Resolver
+from importer.save import ImportResult, article_import
 
 SUFFIXES = (".txt", ".md", ".markdown")
 STDIN = "-"
@@ -28,6 +30,16 @@ class Source:
 
     name: str
     path: Path | None
+
+
+@dataclass(frozen=True)
+class ReadText:
+    """A source read and parsed; or, with parsed None, the report of why it could not be."""
+
+    source: Source
+    text: str
+    parsed: ParsedText | None
+    failure: dict[str, Any] = field(default_factory=dict)
 
 
 def collect_sources(arguments: list[str]) -> tuple[list[Source], list[tuple[str, str]]]:
@@ -132,8 +144,17 @@ class Command(BaseCommand):
         show_bar = len(sources) > 1 and not as_json and stream.isatty()
         processed = 0
         if not (options["fail_fast"] and reports):
-            for source in tqdm(sources, file=stream, disable=not show_bar, unit="text"):
-                report = self.import_one(source)
+            # Every text is read before any is saved, so the run resolves its films together:
+            # a yearless review and a "Title (Year)" article end under one film.
+            read = self.read_all(sources)
+            resolver = Resolver()
+            parsed = [text.parsed for text in read if text.parsed is not None]
+            resolved = iter(resolver.texts(parsed))
+            for text in tqdm(read, file=stream, disable=not show_bar, unit="text"):
+                if text.parsed is None:
+                    report = text.failure
+                else:
+                    report = self.import_one(text, next(resolved), resolver)
                 reports.append(report)
                 processed += 1
                 if not as_json:
@@ -161,21 +182,42 @@ class Command(BaseCommand):
                 + (" (stopped early: --fail-fast)" if totals["not_processed"] else "")
             )
 
-    def import_one(self, source: Source) -> dict[str, Any]:
+    def read_all(self, sources: list[Source]) -> list[ReadText]:
+        """Read and parse every text, stopping at the first failure with --fail-fast."""
+        read = []
+        for source in sources:
+            try:
+                data = self.read(source)
+                text, parsed = decode_and_parse(
+                    data, max_bytes=self.max_bytes, film_hint=self.options["film"]
+                )
+            except ImportTextError as exc:
+                failure = self.failed(source.name, exc.message, exc.line)
+            except OSError as exc:
+                failure = self.failed(source.name, f"cannot read: {exc.strerror or exc}", None)
+            else:
+                read.append(ReadText(source, text, parsed))
+                continue
+            read.append(ReadText(source, "", None, failure))
+            if self.options["fail_fast"]:
+                break
+        return read
+
+    def import_one(
+        self, read: ReadText, resolved: ParsedText, resolver: Resolver
+    ) -> dict[str, Any]:
+        source = read.source
         try:
-            data = self.read(source)
-            result = article_import_bytes(
-                data=data,
-                max_bytes=self.max_bytes,
-                film_hint=self.options["film"],
+            result = article_import(
+                parsed=resolved,
+                source_text=read.text,
                 publish=self.options["publish"],
                 dry_run=self.options["dry_run"],
                 overwrite=self.options["overwrite"],
+                resolver=resolver,
             )
         except ImportTextError as exc:
             return self.failed(source.name, exc.message, exc.line)
-        except OSError as exc:
-            return self.failed(source.name, f"cannot read: {exc.strerror or exc}", None)
         return self.succeeded(source.name, result)
 
     def read(self, source: Source) -> bytes:
