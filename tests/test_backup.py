@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
@@ -171,3 +172,126 @@ def test_backup_never_overwrites_an_archive(tmp_path):
     with pytest.raises(CommandError, match="already exists"):
         call_command("backup", str(archive), verbosity=0)
     assert archive.read_bytes() == b"an older backup"
+
+
+# Hostile text (issue 14, point 9): rows stored before text was cleaned at the door, written
+# past every validator, must come back byte for byte; one control character used to stop every
+# backup ("contains unserializable characters").
+RTL = "\u200f\u05e9\u05dc\u05d5\u05dd\u200e"
+EMOJI = "🎬🍿👩🏽‍🎤"
+
+
+def hostile(nul: bool) -> str:
+    controls = "".join(chr(c) for c in range(0 if nul else 1, 32)) + "\ufffe\uffff"
+    return f"Salt{controls}Road {RTL} {EMOJI} \t trailing   "
+
+
+def table_dump() -> dict[str, list[str]]:
+    """Every row of every table (search index and history included), as the database has it."""
+    dump = {}
+    with connection.cursor() as cursor:
+        for table in sorted(connection.introspection.table_names()):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            dump[table] = sorted(repr(row) for row in cursor.fetchall())
+    return dump
+
+
+def raw_update(table: str, pk, **values) -> None:
+    columns = ", ".join(f"{connection.ops.quote_name(c)} = %s" for c in values)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET {columns} WHERE id = %s", [*values.values(), pk])
+
+
+def plant_hostile_text(media_root: Path) -> None:
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from reversion.models import Revision, Version
+
+    from reviews.models import Section
+
+    text = hostile(nul=connection.vendor == "sqlite")  # PostgreSQL stores no NUL at all
+    article = Article.objects.published().order_by("pk").first()
+    section = Section.objects.filter(article=article).order_by("pk").first()
+    long_body = (f"{text}\n\n" * 100_000)[:99_990] + " " * 10  # 100,000 characters
+    assert len(long_body) == 100_000
+    raw_update(Article._meta.db_table, article.pk, title=text[:200], standfirst=text,
+               source_text=f"{text}\n{text}")  # fmt: skip
+    raw_update(Section._meta.db_table, section.pk, body=long_body, heading=text[:200])
+    raw_update(Person._meta.db_table, Person.objects.order_by("pk").first().pk, bio=text)
+    user = get_user_model().objects.order_by("pk").first()
+    entry = LogEntry.objects.create(
+        user=user,
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=str(article.pk),
+        object_repr="x",
+        action_flag=CHANGE,
+        change_message="[]",
+    )
+    raw_update(LogEntry._meta.db_table, entry.pk, object_repr=text, change_message=text)
+    revision = Revision.objects.create(date_created=article.created_at, comment="")
+    raw_update(Revision._meta.db_table, revision.pk, comment=text)
+    version = Version.objects.create(
+        revision=revision,
+        object_id=str(article.pk),
+        content_type=ContentType.objects.get_for_model(Article),
+        db="default",
+        format="json",
+        serialized_data="[]",
+        object_repr="x",
+    )
+    raw_update(Version._meta.db_table, version.pk, serialized_data=text, object_repr=text)
+    (media_root / f"notes {RTL} {EMOJI}.bin").write_bytes(bytes(range(256)) * 4)
+
+
+def round_trip_hostile_text(demo: Path, tmp_path: Path) -> None:
+    plant_hostile_text(demo)
+    tables, rows, files = table_dump(), snapshot(), media_files(demo)
+    assert any("\\x0b" in row for row in tables[Article._meta.db_table])  # planted, raw
+    archive = tmp_path / "hostile.tar.gz"
+
+    call_command("backup", str(archive), verbosity=0)
+    wipe(demo)
+    assert not Article.objects.exists()
+    call_command("restore", str(archive), verbosity=0)
+
+    restored = table_dump()
+    assert restored.keys() == tables.keys()
+    for table in tables:
+        assert restored[table] == tables[table], table
+    assert snapshot() == rows
+    assert media_files(demo) == files
+
+
+@needs_pg_client
+def test_hostile_text_comes_back_byte_for_byte(demo, tmp_path):
+    round_trip_hostile_text(demo, tmp_path)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump and pg_restore")
+@needs_pg_client
+def test_hostile_text_comes_back_byte_for_byte_on_postgresql(demo, tmp_path):
+    round_trip_hostile_text(demo, tmp_path)
+
+
+def test_a_damaged_archive_is_refused_before_anything_changes(demo, tmp_path):
+    good = tmp_path / "good.tar.gz"
+    call_command("backup", str(good), verbosity=0)
+    unpacked = tmp_path / "unpacked"
+    with tarfile.open(good) as archive:
+        archive.extractall(unpacked, filter="data")
+    dump = next(unpacked.glob("database.*"))
+    data = bytearray(dump.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte, the length unchanged
+    dump.write_bytes(bytes(data))
+    broken = tmp_path / "broken.tar.gz"
+    with tarfile.open(broken, "w:gz") as archive:
+        for member in sorted(unpacked.iterdir()):
+            archive.add(member, arcname=member.name)
+    Article.objects.filter(pk=Article.objects.order_by("pk").first().pk).update(title="Kept")
+
+    with pytest.raises(CommandError, match="damaged"):
+        call_command("restore", str(broken), force=True, verbosity=0)
+    assert Article.objects.filter(title="Kept").exists()
+
+    call_command("restore", str(good), force=True, verbosity=0)  # the control
+    assert not Article.objects.filter(title="Kept").exists()

@@ -1,14 +1,18 @@
 """restore PATH: put back a `backup` archive, all or nothing, into an empty site (or --force).
 
-PostgreSQL: pg_restore --clean --if-exists --no-owner in a single transaction. SQLite (or a
-dumpdata archive on any engine): flush and loaddata in one transaction, then rebuild the search
-index. Media is unpacked beside MEDIA_ROOT first and swapped in only once the database committed.
+The database file is checked against the manifest's SHA-256 first. PostgreSQL: pg_restore
+--clean --if-exists --no-owner in a single transaction. SQLite: the archived copy, checked by
+SQLite, replaces the database through the online backup API in one write transaction (search
+index included). Archives of format 1 (dumpdata XML) are flushed and loaded in one transaction.
+Then `migrate` brings an older backup's schema up to this code. Media is unpacked beside
+MEDIA_ROOT first and swapped in only once the database committed.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import tarfile
 import tempfile
 from pathlib import Path
@@ -22,18 +26,22 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from editorial.management.commands.backup import (
     DATA_DUMP,
-    FORMAT,
+    DATABASE_FILES,
     MANIFEST,
     MEDIA,
     PG_DUMP,
-    applied_migrations,
+    READABLE_FORMATS,
+    SQLITE_ALL_PAGES,
+    SQLITE_COPY,
     pg_command,
     require_media_in_media_root,
     run,
+    sha256,
 )
 from filmsite.cache import invalidate_pages
 
@@ -54,6 +62,24 @@ def content_tables_with_rows(alias: str) -> list[str]:
         if model._base_manager.using(alias).exists():
             busy.append(model._meta.label)
     return busy
+
+
+def sqlite_migrations(copy: Path) -> list[list[str]]:
+    """The migrations applied in an archived SQLite copy, once SQLite has checked the file."""
+    try:
+        database = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            (check,) = database.execute("PRAGMA quick_check").fetchone()
+            if check != "ok":
+                raise CommandError(f"{copy.name} is damaged ({check}). Nothing was restored.")
+            rows = database.execute("SELECT app, name FROM django_migrations").fetchall()
+        finally:
+            database.close()
+    except sqlite3.Error as error:
+        raise CommandError(
+            f"{copy.name} is not a readable SQLite database ({error}). Nothing was restored."
+        ) from error
+    return sorted([app, name] for app, name in rows)
 
 
 def _media_files(media_root: Path) -> int:
@@ -86,15 +112,21 @@ class Command(BaseCommand):
         staging = Path(tempfile.mkdtemp(prefix=".filmsite-restore-", dir=media_root.parent))
         try:
             manifest = self._unpack(Path(path), staging)
-            if connection.vendor != "postgresql" or manifest["database"] == DATA_DUMP:
+            dump = staging / manifest["database"]
+            self._refuse_newer(manifest, dump)
+            if manifest["database"] == DATA_DUMP:
                 # dumpdata needs the schema in place; a no-op when it already is.
                 call_command("migrate", database=database, interactive=False, verbosity=0)
             if not force:
                 self._refuse_if_not_empty(database, media_root)
             if manifest["database"] == PG_DUMP:
-                self._pg_restore(database, staging / PG_DUMP)
+                self._pg_restore(database, dump)
+            elif manifest["database"] == SQLITE_COPY:
+                self._sqlite_restore(database, dump)
             else:
-                self._loaddata(database, staging / DATA_DUMP, manifest)
+                self._loaddata(database, dump)
+            # An older backup's schema, brought up to this code's (a no-op when it is current).
+            call_command("migrate", database=database, interactive=False, verbosity=0)
             ContentType.objects.clear_cache()
             invalidate_pages()  # pg_restore and SQL flushes send no signals
             self._swap_media(staging / MEDIA, media_root)
@@ -116,7 +148,7 @@ class Command(BaseCommand):
                 wanted = [
                     m
                     for m in archive.getmembers()
-                    if m.name in (MANIFEST, PG_DUMP, DATA_DUMP)
+                    if m.name in (MANIFEST, *DATABASE_FILES)
                     or m.name == MEDIA
                     or m.name.startswith(MEDIA + "/")
                 ]
@@ -127,11 +159,37 @@ class Command(BaseCommand):
             manifest = json.loads((staging / MANIFEST).read_text())
         except (OSError, ValueError) as error:
             raise CommandError(f"{path} has no valid {MANIFEST}: {error}") from error
-        if manifest.get("format") != FORMAT or manifest.get("database") not in (PG_DUMP, DATA_DUMP):
-            raise CommandError(f"{path} is not a filmsite backup (format {FORMAT}).")
-        if not (staging / manifest["database"]).is_file():
+        if (
+            not isinstance(manifest, dict)
+            or manifest.get("format") not in READABLE_FORMATS
+            or manifest.get("database") not in DATABASE_FILES
+        ):
+            raise CommandError(f"{path} is not a filmsite backup (formats {READABLE_FORMATS}).")
+        dump = staging / manifest["database"]
+        if not dump.is_file():
             raise CommandError(f"{path} lacks its database file {manifest['database']}.")
+        if "sha256" in manifest and sha256(dump) != manifest["sha256"]:
+            raise CommandError(
+                f"{path}: {dump.name} is damaged (its SHA-256 is not the one the backup "
+                "recorded). Nothing was restored."
+            )
+        if manifest["format"] >= 2 and "sha256" not in manifest:
+            raise CommandError(f"{path} has no checksum for {dump.name}. Nothing was restored.")
         return manifest
+
+    def _refuse_newer(self, manifest: dict, dump: Path) -> None:
+        """Refuse a backup made by a newer filmsite: migrations this code does not have."""
+        recorded = manifest.get("migrations", [])
+        if manifest["database"] == SQLITE_COPY:
+            recorded = sqlite_migrations(dump)
+        disk = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+        known = set(disk) | {key for m in disk.values() for key in m.replaces}
+        unknown = [".".join(m) for m in recorded if tuple(m) not in known]
+        if unknown:
+            raise CommandError(
+                "The backup was made by a newer filmsite (migrations not here: "
+                f"{', '.join(unknown[:5])}). Restore it with that version. Nothing was restored."
+            )
 
     def _refuse_if_not_empty(self, alias: str, media_root: Path) -> None:
         busy = content_tables_with_rows(alias)
@@ -162,14 +220,23 @@ class Command(BaseCommand):
         connection.close()  # hold no locks on the tables pg_restore drops
         run(argv, env)
 
-    def _loaddata(self, alias: str, dump: Path, manifest: dict) -> None:
-        applied = {tuple(m) for m in applied_migrations(alias)}
-        unknown = [".".join(m) for m in manifest["migrations"] if tuple(m) not in applied]
-        if unknown:
+    def _sqlite_restore(self, alias: str, copy: Path) -> None:
+        """The archived copy replaces the database, in one write transaction of SQLite's."""
+        connection = connections[alias]
+        if connection.vendor != "sqlite":
             raise CommandError(
-                "The backup was made by a newer filmsite (migrations not here: "
-                f"{', '.join(unknown[:5])}). Restore it with that version."
+                "This backup is a SQLite database; restore it into SQLite (DATABASE_URL)."
             )
+        connection.ensure_connection()
+        source = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            source.backup(connection.connection, pages=SQLITE_ALL_PAGES)
+        except sqlite3.Error as error:
+            raise CommandError(f"Nothing was restored: {error}") from error
+        finally:
+            source.close()
+
+    def _loaddata(self, alias: str, dump: Path) -> None:
         from reviews import search  # imports models: only once apps are ready
 
         connection = connections[alias]
