@@ -30,6 +30,7 @@ from editorial.revisions import (
     RestoreRefused,
     article_versions,
     revision_restore,
+    revision_restore_preview,
     snapshot,
     snapshot_diff,
 )
@@ -193,11 +194,16 @@ def revision_preview_view(
     version = get_object_or_404(versions, pk=version_id)
 
     def write() -> int:
-        version.revision.revert(delete=True)
-        return article.pk
+        # What Restore would make of the article: that revision's writing, today's status.
+        return revision_restore_preview(article=article, version=version)
 
     when = date_format(localtime(version.revision.date_created), "DATETIME_FORMAT")
-    return render_in_rollback(write, request, note=f"Preview of the revision saved {when}")
+    try:
+        note = f"Preview of the revision saved {when}, as Restore would bring it back"
+        return render_in_rollback(write, request, note=note)
+    except RestoreRefused as exc:
+        messages.error(request, str(exc))
+        return HttpResponseRedirect(reverse("admin:reviews_article_history", args=[article.pk]))
 
 
 @require_GET

@@ -245,6 +245,31 @@ def revision_restore(*, article: Article, version: Version, by: AbstractBaseUser
         raise RestoreRefused("This article has been deleted.")
     if not can_edit_article(by, current):
         raise PermissionDenied("You cannot edit this article now, so you cannot restore it.")
+    writing, sections, notes = _restorable(current, version)
+    if writing is None:
+        return Restored(revision=None, notes=notes)
+    when = date_format(localtime(version.revision.date_created), "DATETIME_FORMAT")
+    with reversion.create_revision(atomic=False):
+        _write(current, writing, sections)
+        reversion.add_to_revision(current)
+        reversion.set_user(by)
+        reversion.set_comment(f"Restored the writing of the version of {when}.")
+    return Restored(revision=article_versions(current).first().revision, notes=notes)
+
+
+def revision_restore_preview(*, article: Article, version: Version) -> int:
+    """Write what a restore would (no revision, no permission check): for a rolled-back preview."""
+    current = Article.objects.get(pk=article.pk)
+    writing, sections, _ = _restorable(current, version)
+    if writing is not None:
+        _write(current, writing, sections)
+    return current.pk
+
+
+def _restorable(
+    current: Article, version: Version
+) -> tuple[Writing | None, list[Section], list[str]]:
+    """The revision's writing for `current`, validated; None when it is what the article has."""
     article_type = ContentType.objects.get_for_model(Article)
     if version.content_type_id != article_type.pk or version.object_id != str(current.pk):
         raise RestoreRefused("That revision is not one of this article's.")
@@ -253,24 +278,20 @@ def revision_restore(*, article: Article, version: Version, by: AbstractBaseUser
     if writing.tags is None:
         writing = Writing(writing.fields, writing.films, before.tags, writing.sections)
     if _same(before, writing):
-        return Restored(revision=None, notes=notes)
-    sections = _validated(current, writing)
-    when = date_format(localtime(version.revision.date_created), "DATETIME_FORMAT")
-    with reversion.create_revision(atomic=False):
-        current.save()  # a fresh updated_at, so forms opened before the restore are stale
-        # Replaced wholesale: moving orders in place would trip (article, order) uniqueness.
-        current.sections.all().delete()
-        for section in sections:
-            taken = section.pk is not None and Section.objects.filter(pk=section.pk).exists()
-            if taken:
-                section.pk = None
-            section.save(force_insert=True)
-        current.films.set(writing.films)
-        current.tags.set(sorted(writing.tags or ()))
-        reversion.add_to_revision(current)
-        reversion.set_user(by)
-        reversion.set_comment(f"Restored the writing of the version of {when}.")
-    return Restored(revision=article_versions(current).first().revision, notes=notes)
+        return None, [], notes
+    return writing, _validated(current, writing), notes
+
+
+def _write(current: Article, writing: Writing, sections: list[Section]) -> None:
+    current.save()  # a fresh updated_at, so forms opened before the restore are stale
+    # Replaced wholesale: moving orders in place would trip (article, order) uniqueness.
+    current.sections.all().delete()
+    for section in sections:
+        if section.pk is not None and Section.objects.filter(pk=section.pk).exists():
+            section.pk = None
+        section.save(force_insert=True)
+    current.films.set(writing.films)
+    current.tags.set(sorted(writing.tags or ()))
 
 
 def _same(current: Writing, restored: Writing) -> bool:
