@@ -8,6 +8,13 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from reversion.models import Version
 
+from editorial.conflicts import (
+    MINE,
+    THEIRS,
+    Conflict,
+    article_differences,
+    section_differences,
+)
 from editorial.services import allowed_statuses, can_publish, redirect_reserving
 from reviews.models import Article, Section
 
@@ -30,7 +37,7 @@ class ArticleEditorialForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.conflict: Article | None = None
+        self.conflict: Conflict | None = None
         if self.instance.pk:
             self.fields["edit_token"].initial = self.instance.updated_at.isoformat()
         if "status" in self.fields:
@@ -84,29 +91,53 @@ class ArticleEditorialForm(forms.ModelForm):
         return cleaned
 
     def _refuse_stale_save(self) -> None:
-        """Optimistic locking: refuse if someone saved since this form was loaded."""
+        """Optimistic locking: refuse if someone saved since this form was loaded, until the
+        editor has chosen, for each difference, to keep their own text or take the other's."""
         current = Article.objects.filter(pk=self.instance.pk)
         if connection.features.has_select_for_update:
             # Hold the article's row (only: author is an outer join) until this save commits.
             current = current.select_for_update(of=("self",))
         current = current.select_related("author").first()
-        if current is None or self.data.get("edit_token") == current.updated_at.isoformat():
+        if current is None:
             return
-        self.conflict = current
-        # The editor now sees the other version; their next save is a deliberate one.
-        self.data = self.data.copy()
-        self.data["edit_token"] = current.updated_at.isoformat()
+        token = current.updated_at.isoformat()
+        if self.data.get("edit_token") == token:
+            return
+        labels = {name: field.label or name for name, field in self.fields.items()}
+        differences = article_differences(current, self.cleaned_data, labels)
+        differences += section_differences(current, self.data)
+        if not differences:
+            return  # the other save left nothing that differs from this form
+        for difference in differences:
+            if self.data.get(difference.choice_name) in (MINE, THEIRS):
+                difference.choice = self.data[difference.choice_name]
+        unresolved = [d for d in differences if not d.choice]
+        resolving = self.data.get("conflict_token") == token
+        if resolving and not unresolved:
+            return  # every difference has an explicit choice; "take theirs" is applied already
         last = Version.objects.get_for_object(current).select_related("revision__user").first()
         who = last.revision.user if last and last.revision.user else None
+        self.conflict = Conflict(
+            current=current,
+            token=token,
+            who=(who.get_full_name() or who.get_username()) if who else "Someone else",
+            when=date_format(localtime(current.updated_at), "DATETIME_FORMAT"),
+            differences=differences,
+        )
+        if resolving:
+            raise forms.ValidationError(
+                "Nothing was saved: choose “keep mine” or “take theirs” for each difference "
+                "with the version saved meanwhile (%(missing)s), then save again.",
+                code="unresolved",
+                params={"missing": ", ".join(d.label for d in unresolved)},
+            )
         raise forms.ValidationError(
             "%(who)s saved this article at %(when)s while you were editing. Nothing of yours "
-            "was saved, and your text is still in this form. Their version is shown below: "
-            "copy what you need, then save again.",
+            "was saved, and your text is still in this form. Below is each difference between "
+            "their version and yours: choose “keep mine” or “take theirs” for every one, then "
+            "save again.",
             code="stale",
-            params={
-                "who": (who.get_full_name() or who.get_username()) if who else "Someone else",
-                "when": date_format(localtime(current.updated_at), "DATETIME_FORMAT"),
-            },
+            params={"who": self.conflict.who, "when": self.conflict.when},
         )
 
 

@@ -48,7 +48,8 @@ document.addEventListener("DOMContentLoaded", function () {
   const banner = document.getElementById("autosave-banner");
   const bannerText = document.getElementById("autosave-banner-text");
   const statusLine = document.getElementById("autosave-status");
-  const SKIP = new Set(["csrfmiddlewaretoken", "edit_token", "autosave_submit_id"]);
+  // Tokens and the edit-conflict choices belong to one page, not to the text typed.
+  const SKIP = new Set(["csrfmiddlewaretoken", "edit_token", "autosave_submit_id", "conflict_token"]);
   const SERVER_EVERY_MS = 4000;
   let dirty = false;
   let submitted = false;
@@ -67,7 +68,7 @@ document.addEventListener("DOMContentLoaded", function () {
   function snapshot() {
     const data = {};
     for (const [name, value] of new FormData(form)) {
-      if (SKIP.has(name) || typeof value !== "string") continue;
+      if (SKIP.has(name) || name.startsWith("resolve-") || typeof value !== "string") continue;
       (data[name] = data[name] || []).push(value);
     }
     return data;

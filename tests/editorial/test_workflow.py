@@ -45,18 +45,21 @@ def test_second_save_is_refused_and_keeps_the_second_editors_text(editor, make_u
     assert "saved this article at" in body and "Nothing of yours was saved" in body
     assert "Sam&#x27;s different rewrite." in body  # their text is still in the form
     assert "Sam&#x27;s new standfirst." in body
-    assert "Eddie&#x27;s rewrite of the opening." in body  # the other version is shown
+    assert "<del>Eddie&#x27;s</del>" in body  # the other version is shown, as a diff
     assert article.sections.get().body == "Eddie's rewrite of the opening."
 
 
-def test_saving_again_after_seeing_the_conflict_goes_through(editor, article):
+def test_saving_again_after_choosing_goes_through(editor, article):
     client = Client()
     client.force_login(editor)
     stale = article_form_data(article)
-    Article.objects.get(pk=article.pk).save()  # someone else saved meanwhile
+    other = Article.objects.get(pk=article.pk)
+    other.title = "Theirs"
+    other.save()  # someone else saved meanwhile
     refused = client.post(change_url(article), stale | {"title": "Mine"})
-    token = refused.context["adminform"].form["edit_token"].value()
-    assert client.post(change_url(article), stale | {"title": "Mine", "edit_token": token})
+    token = refused.context["adminform"].form.conflict.token
+    again = stale | {"title": "Mine", "conflict_token": token, "resolve-field-title": "mine"}
+    assert client.post(change_url(article), again).status_code == 302
     article.refresh_from_db()
     assert article.title == "Mine"
 
