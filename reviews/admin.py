@@ -20,6 +20,7 @@ from editorial.admin_views import (
     revision_preview_view,
     revision_restore_view,
 )
+from editorial.conflicts import conflict_resolved_data
 from editorial.forms import (
     ArticleEditorialForm,
     SectionForm,
@@ -387,6 +388,15 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
         return super().response_change(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id and request.POST.get("conflict_token"):
+            # Choices made on the edit-conflict screen: "take theirs" puts the saved version's
+            # text into the form before anything validates (editorial/conflicts.py).
+            current = self.get_object(request, unquote(object_id))
+            token = current.updated_at.isoformat() if current else None
+            if token == request.POST["conflict_token"] and self.has_change_permission(
+                request, current
+            ):
+                request.POST = conflict_resolved_data(current, request.POST)
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except OperationalError as exc:
