@@ -222,3 +222,44 @@ def test_restore_brings_back_tags_films_and_the_lead_image(editor):
     assert list(article.films.all()) == [first_film]
     assert article.lead_image == poster
     assert Film.objects.filter(pk=second_film.pk).exists()  # unlinked, not deleted
+
+
+# --- refusals lose nothing ----------------------------------------------------------------------
+
+
+def test_a_revision_that_no_longer_validates_is_refused_in_words(published_after_a_rename, editor):
+    article = published_after_a_rename
+    early = version_titled(article, "Early draft")
+    intact = early.serialized_data
+    early.serialized_data = intact.replace('"Early draft"', '""')
+    early.save()
+
+    response = restore(signed_in(editor), article, early)
+
+    body = response.content.decode()
+    assert "That version cannot be restored as it is." in body and "Title:" in body
+    article.refresh_from_db()
+    assert article.title == "The final cut"
+    assert [s.body for s in article.sections.all()] == ["The polished text."]
+    # The control: the same revision, intact, restores.
+    early.serialized_data = intact
+    early.save()
+    restore(signed_in(editor), article, early)
+    article.refresh_from_db()
+    assert article.title == "Early draft"
+
+
+def test_the_revision_page_is_for_reading_and_its_save_reverts_nothing(editor):
+    result = article_import_bytes(
+        data=(SAMPLES / "review_salt_road.txt").read_bytes(), max_bytes=2**21, by=editor
+    )
+    article = Article.objects.get(slug=result.article.slug)
+    imported = article_versions(article).get()
+    film = article.films.get()
+    film.title = "Renamed since"
+    film.save()
+    url = reverse("admin:reviews_article_revision", args=[article.pk, imported.pk])
+    page = signed_in(editor).get(url)
+    assert page.status_code == 200 and "Restore this version" in page.content.decode()
+    assert signed_in(editor).post(url, article_form_data(article)).status_code == 405
+    assert Film.objects.get(pk=film.pk).title == "Renamed since"
