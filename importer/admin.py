@@ -25,6 +25,7 @@ from importer.save import ImportResult, article_import
 
 TEMPLATE = "admin/reviews/article/import_text.html"
 MAX_MESSAGES = 10
+FILM_PICK = "film_pick"  # the preview's radio list of film candidates
 
 
 class ImportTextForm(forms.Form):
@@ -56,6 +57,9 @@ class ImportTextForm(forms.Form):
         "replace the edits. Otherwise the edited article is left as it is.",
     )
     previewed = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The film the last preview filed the text under; a different pick among the candidates
+    # (the radio list the preview shows, field FILM_PICK) becomes the film hint.
+    previewed_film = forms.CharField(required=False, max_length=250, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, max_bytes: int, may_publish: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -88,6 +92,11 @@ class ImportTextForm(forms.Form):
         )
 
 
+def _film_label(title: str, year: int | None) -> str:
+    """A film as a film hint reads it: "Title (Year)", or the bare title."""
+    return f"{title} ({year})" if year else title
+
+
 def _preview_key(fingerprint: str, data: dict[str, Any]) -> str:
     """Ties a confirmation to the exact text and options the editor saw in the preview."""
     options = f"{fingerprint}|{data['film']}|{data.get('publish')}|{data['overwrite']}"
@@ -110,6 +119,9 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
         form = ImportTextForm(request.POST, request.FILES, **limits)
         if form.is_valid():
             data = form.cleaned_data
+            pick = request.POST.get(FILM_PICK, "").strip()[:250]
+            if pick and pick != data["previewed_film"]:
+                data["film"] = pick  # the editor picked another candidate: it is the hint now
             try:
                 text, parsed = decode_and_parse(
                     data["data"], max_bytes=max_bytes, film_hint=data["film"] or None
@@ -136,8 +148,16 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
                     )
                 # The preview hands the decoded text back, so an uploaded file need not be
                 # chosen again to confirm it.
+                chosen = _film_label(result.film.title, result.film.year) if result.film else ""
                 form = ImportTextForm(
-                    initial={**data, "text": text, "upload": None, "previewed": key}, **limits
+                    initial={
+                        **data,
+                        "text": text,
+                        "upload": None,
+                        "previewed": key,
+                        "previewed_film": chosen,
+                    },
+                    **limits,
                 )
     context = {
         **model_admin.admin_site.each_context(request),
@@ -145,6 +165,7 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
         "title": "Import text",
         "form": form,
         "result": result,
+        "film_pick": FILM_PICK,
         "max_bytes": max_bytes,
     }
     return render(request, TEMPLATE, context)

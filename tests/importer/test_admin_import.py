@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from editorial.roles import CONTRIBUTOR, EDITOR
 from reviews.models import Article, Film
@@ -93,10 +94,10 @@ def test_form_is_csrf_protected(make_user):
 def test_preview_shows_what_was_detected_and_saves_nothing(editor_client):
     page, key = preview(editor_client, text=SALT_ROAD)
 
-    assert "The Salt Road (2019): new film" in page
+    assert "<td>The Salt Road (2019)</td>" in page and "no: a new film" in page
     assert "110 min" in page and "Action, Crime, Drama" in page
     assert "Ines Vale" in page and "Ada" in page
-    assert page.count('<span class="spoiler">spoiler</span>') == 5
+    assert page.count('<span class="spoiler">spoiler: only when they opt in</span>') == 5
     assert "Who is Ada?" in page and "Image to upload" in page
     assert "dropped 14 line(s) of web-page furniture" in page
     assert key and 'name="confirm"' in page
@@ -199,7 +200,7 @@ def test_text_without_film_is_an_error_until_a_hint_is_given(editor_client):
     accepted, _ = preview(editor_client, text=text, film="Harbour Lights (2014)")
 
     assert "no film detectable" in refused and "It rained all weekend" in refused
-    assert "Harbour Lights (2014): new film" in accepted
+    assert "<td>Harbour Lights (2014)</td>" in accepted and "no: a new film" in accepted
 
 
 def test_nothing_to_import_is_an_error(editor_client):
@@ -250,3 +251,130 @@ def test_a_contributor_is_told_why_a_new_film_is_refused(client, make_user):
     page, _ = preview(client, text=SALT_ROAD)
     assert "only editors add films" in page
     assert not Film.objects.exists() and not Article.objects.exists()
+
+
+# --- the preview shows what will be public, and lets the editor pick the film (#13 point 8) ----
+
+CORPUS = SAMPLES.parent / "corpus"
+KITES = (CORPUS / "review_paper_kites_yearless.txt").read_text()
+LULLABY = (CORPUS / "review_iron_lullaby_end_of_spoilers.txt").read_text()
+KESTREL = (CORPUS / "letterboxd_kestrel_hill.txt").read_text()
+
+
+def test_preview_shows_each_sections_full_text_and_marks_the_spoilers(editor_client):
+    response = editor_client.post(URL, {"preview": "Preview", "text": LULLABY})
+    page = response.content.decode()
+    sections = response.context["result"].sections
+
+    # The last words of the long first paragraph, not only its first twelve.
+    assert "tries to decide what is real." in page
+    spoiler_rows = re.findall(r'<tr class="spoiler-section">(.*?)</tr>', page, re.S)
+    assert any("hunting itself" in row for row in spoiler_rows)
+    assert not any("sonar room" in row for row in spoiler_rows)  # a public section's text
+    assert page.count("spoiler: only when they opt in") == sum(s.spoiler for s in sections) >= 1
+    assert page.count('<span class="public">public</span>') == sum(not s.spoiler for s in sections)
+    assert not Article.objects.exists()
+
+
+def test_preview_shows_the_standfirst_and_verdict_as_public(editor_client):
+    text = (CORPUS / "review_summer_of_stones_spoiler_free.txt").read_text()
+    page = preview(editor_client, text=text)[0]
+    verdict = re.search(
+        r"Verdict <span class=\"public\">\(public\)</span></th>\s*<td>(.*?)</td>", page
+    )
+    assert verdict and "small, wise and quietly funny" in verdict[1]
+    assert "Standfirst <span" in page
+
+
+def test_preview_lists_the_furniture_it_dropped_and_why(editor_client):
+    response = editor_client.post(URL, {"preview": "Preview", "text": KESTREL})
+    page = response.content.decode()
+    dropped = response.context["result"].dropped
+    assert {"Like review", "12 likes"} <= {d.text for d in dropped}
+    table = page.split("Left out as page furniture", 1)[1].split("</table>", 1)[0]
+    assert "<td>Like review</td>" in table and "<td>12 likes</td>" in table
+    assert all(f"<td>{d.reason}</td>" in table for d in dropped)
+    sections = page.split("<caption>Sections</caption>", 1)[1].split("</table>", 1)[0]
+    assert "Like review" not in sections and "nothing but hands" in sections  # and the control
+
+
+def test_preview_offers_the_film_candidates_with_their_evidence(editor_client):
+    response = editor_client.post(URL, {"preview": "Preview", "text": KITES})
+    page = response.content.decode()
+    result = response.context["result"]
+    assert result.candidates
+    radios = re.findall(r'<input type="radio" name="film_pick" value="([^"]*)"[^>]*>', page)
+    assert radios == [str(c) for c in result.candidates]
+    checked = re.findall(r'<input type="radio" name="film_pick" value="([^"]*)"[^>]*checked>', page)
+    assert checked == [str(c) for c in result.candidates if c.chosen]
+    for evidence in (e for c in result.candidates for e in c.evidence):
+        assert f"<li>{escape(evidence)}</li>" in page
+
+
+def test_picking_another_candidate_files_the_text_under_it(editor_client):
+    page, key = preview(editor_client, text=KITES)
+    chosen = re.search(r'name="previewed_film" value="([^"]*)"', page)[1]
+    assert chosen.startswith("Paper Kites")
+    other = "Glass Harbour (2009)"
+
+    # Picking a radio and pressing Preview again previews the text under the picked film...
+    response = editor_client.post(
+        URL,
+        {"preview": "Preview", "text": KITES, "previewed_film": chosen, "film_pick": other},
+    )
+    result = response.context["result"]
+    assert (result.film.title, result.film.year) == ("Glass Harbour", 2009)
+    form = response.context["form"]
+    assert form.initial["film"] == other and form.initial["previewed_film"] == other
+    new_key = form.initial["previewed"]
+    assert new_key != key
+
+    # ...and confirming imports it there.
+    editor_client.post(
+        URL,
+        {
+            "confirm": "Import",
+            "text": KITES,
+            "film": other,
+            "previewed": new_key,
+            "previewed_film": other,
+            "film_pick": other,
+        },
+    )
+    article = Article.objects.get()
+    assert [(f.title, f.year) for f in article.films.all()] == [("Glass Harbour", 2009)]
+
+
+def test_leaving_the_chosen_candidate_keeps_a_typed_film_hint(editor_client):
+    """The checked radio is sent with every post; only a changed pick overrides the Film box."""
+    page, _ = preview(editor_client, text=KITES)
+    chosen = re.search(r'name="previewed_film" value="([^"]*)"', page)[1]
+    response = editor_client.post(
+        URL,
+        {
+            "preview": "Preview",
+            "text": KITES,
+            "film": "Paper Kites (2021)",
+            "previewed_film": chosen,
+            "film_pick": chosen,
+        },
+    )
+    film = response.context["result"].film
+    assert (film.title, film.year) == ("Paper Kites", 2021)
+    assert not Film.objects.exists()
+
+
+def test_a_byline_naming_a_critic_on_the_site_sets_the_author(editor_client):
+    critic = f.AuthorFactory(name="Ottoline Marr")
+    page, key = preview(editor_client, text=KESTREL)
+    editor_client.post(URL, {"confirm": "Import", "text": KESTREL, "previewed": key})
+    assert Article.objects.get().author == critic
+
+
+def test_a_byline_naming_nobody_on_the_site_makes_no_critic(editor_client):
+    f.AuthorFactory(name="Someone Else")  # the control: a critic, but not this one
+    page, key = preview(editor_client, text=KESTREL)
+    assert "names no critic on the site" in page
+    editor_client.post(URL, {"confirm": "Import", "text": KESTREL, "previewed": key})
+    article = Article.objects.get()
+    assert article.author is None
