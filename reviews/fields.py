@@ -1,12 +1,13 @@
 """Model fields with the small fixes our editors' forms need."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from PIL import Image as PILImage
+from taggit.managers import TaggableManager
 
 from reviews.validators import validate_no_control_characters
 
@@ -41,6 +42,21 @@ def refuse_control_characters(models_: Iterable[type[models.Model]]) -> None:
                 # The field's validators (a cached list) rather than its `validators=` (which
                 # migrations record): the check stays out of migrations.
                 field.validators.append(validate_no_control_characters)
+        for field in model._meta.private_fields + model._meta.local_many_to_many:
+            if isinstance(field, TaggableManager) and "formfield" not in vars(field):
+                field.formfield = _checked_tags(field.formfield)
+
+
+def _checked_tags(formfield: Callable[..., forms.Field]) -> Callable[..., forms.Field]:
+    """A themes form field that refuses what a theme's name may not hold, before taggit
+    creates the tag (which it does without full_clean())."""
+
+    def checked(**kwargs) -> forms.Field:
+        field = formfield(**kwargs)
+        field.validators = [*field.validators, validate_no_control_characters]
+        return field
+
+    return checked
 
 
 def validate_prose_length(value: str) -> None:

@@ -92,12 +92,21 @@ def test_model_validation_keeps_tabs_right_to_left_marks_emoji_and_spaces(text):
     assert person.name == text and person.bio == f"{text}\n\n{text}"
 
 
-def test_a_theme_name_with_a_control_character_is_refused():
+def test_a_theme_name_with_a_control_character_is_refused(client, editor):
     from taggit.models import Tag
 
     with pytest.raises(ValidationError):
         Tag(name="sea\x0bside", slug="seaside").full_clean()
     Tag(name="seaside", slug="seaside").full_clean()
+    film = f.FilmFactory()
+    client.force_login(editor)
+    url = reverse("admin:reviews_article_add")
+    response = client.post(url, article_form(film, tags="harbours, sea\x0bside"))
+    assert response.status_code == 200 and "U+000B" in response.content.decode()
+    assert not Tag.objects.exists() and not Article.objects.exists()
+    response = client.post(url, article_form(film, tags="harbours, seaside"))  # the control
+    assert response.status_code == 302
+    assert sorted(Tag.objects.values_list("name", flat=True)) == ["harbours", "seaside"]
 
 
 PROSE = (
