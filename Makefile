@@ -34,7 +34,7 @@ format: $(STAMP)
 check-migrations: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 
-# Database (pg_dump or dumpdata, from DATABASE_URL) and MEDIA_ROOT in one archive.
+# Database (pg_dump, or SQLite's online backup API; from DATABASE_URL) and MEDIA_ROOT in one archive.
 BACKUP ?= backups/filmsite-$(shell date -u +%Y%m%d-%H%M%S).tar.gz
 
 backup: $(STAMP)
