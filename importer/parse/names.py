@@ -405,15 +405,31 @@ def _by_phrase_doubt(text: str, start: int, phrase: str) -> str | None:
     return None
 
 
-def _names_from(text: str, pos: int, not_names: tuple[str, ...]) -> Iterator[tuple[str, int]]:
-    """A name at `pos`, then more joined by commas or "and" ("A, B and C")."""
+def _names_from(
+    text: str, pos: int, not_names: tuple[str, ...], *, surnames: bool = False
+) -> Iterator[tuple[str, int]]:
+    """A name at `pos`, then more joined by commas or "and" ("A, B and C"); with `surnames`,
+    a lone surname is an item too ("co-written by Kavanagh and Lorcan Hale")."""
     found = name_at(text, pos)
-    while found and is_person_name(found[0], not_names=not_names):
+    while found and (
+        is_person_name(found[0], not_names=not_names)
+        or (surnames and _is_surname(found[0], not_names))
+    ):
         yield found
         join = _LIST_JOIN.match(text, found[1])
         if not join:
             return
         found = name_at(text, join.end())
+
+
+def _is_surname(word: str, not_names: tuple[str, ...]) -> bool:
+    return (
+        " " not in word
+        and len(word) > 1
+        and _folded(word) not in HONORIFICS
+        and word not in not_names
+        and not word.isupper()
+    )
 
 
 _CO_WROTE = re.compile(
@@ -433,9 +449,11 @@ _WROTE = re.compile(
     re.IGNORECASE,
 )
 _WROTE_SCORE = re.compile(r"(?<![\w-])(?:wrote|composed|writes|composes) the (?:score|music)\b")
+# "Towne's screenplay", "Pryce's direction", "Hesper Laine's second feature"
 _POSSESSIVE_CRAFT = re.compile(
     r"'s? (direction|directing|screenplay|script|score|music|cinematography|camerawork"
-    r"|photography|editing)\b"
+    r"|photography|editing|directorial|(?:(?:debut|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|latest|new|sophomore|final|last) )?feature)\b"
 )
 _CRAFT_ROLE = {
     "direction": "director", "directing": "director", "screenplay": "writer",
@@ -480,7 +498,8 @@ def credits_in_prose(text: str, *, not_names: Iterable[str] = ()) -> list[Credit
     for trigger in islice(_ROLE_TRIGGER.finditer(text), MAX_HITS):
         phrase = trigger.group(1).casefold()
         roles = _ROLES_BY_PHRASE[phrase]
-        names = list(_names_from(text, trigger.end(), excluded))
+        by_phrase = phrase.endswith(" by")
+        names = list(_names_from(text, trigger.end(), excluded, surnames=by_phrase))
         if not names:
             continue
         doubt = None
@@ -494,6 +513,9 @@ def credits_in_prose(text: str, *, not_names: Iterable[str] = ()) -> list[Credit
             for role in roles:
                 if doubt:
                     found.append(_doubt(name, role, doubt))
+                    continue
+                if " " not in name:
+                    found.append(PendingCredit(name, role))  # a surname: "by Kavanagh"
                     continue
                 character = None
                 if role == "actor":
@@ -538,7 +560,7 @@ def _writer_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRec
         name = name_before(text, match.start())
         if not name or _inside_quotes(text, match.start()):
             continue
-        role = _CRAFT_ROLE[match.group(1)]
+        role = _CRAFT_ROLE.get(match.group(1), "director")
         if is_person_name(name, not_names=not_names):
             yield CreditRecord(name, role)
         elif " " not in name and name not in not_names and _folded(name) not in HONORIFICS:
@@ -557,7 +579,7 @@ _BEFORE_AS = re.compile(
     r",?$"
 )
 _PLAYS = re.compile(r",? (?:plays|played|portrays|portrayed|playing|portraying|voices) ")
-_IS = re.compile(r" is (?=(?:the |a |an |his |her |their )?[\w-]+'s )")
+_IS = re.compile(r" is (?=(?:(?:the |a |an |his |her |their )?[\w-]+'s |(?:his|her|their|the) ))")
 _PLAYED_BY = re.compile(r",? (?:played|portrayed|voiced) by ")
 _PAREN = re.compile(r"\(([^()\n]{3,160})\)")
 _DESCRIPTION_STOPS = frozenset({
@@ -661,6 +683,36 @@ def _actor_before(text: str, pos: int, not_names: tuple[str, ...]) -> str | None
     return None
 
 
+_CASTING_VERBS = frozenset({
+    "adds", "add", "added", "casts", "cast", "featuring", "features", "with", "starring",
+    "stars", "co-starring",
+})  # fmt: skip
+_JOB_WORDS = frozenset({
+    "director", "writer", "filmmaker", "producer", "critic", "editor", "composer", "actor",
+    "actress", "star", "cinematographer", "screenwriter", "ever", "usual", "always", "well",
+    "before", "expected", "result", "such", "far", "much", "long", "soon",
+})  # fmt: skip
+_DESCRIBED_PART = re.compile(r"(?:a|an|the|his|her|their) ([\w'-]+)(?: ([\w'-]+))?")
+
+
+def _cast_as_described(
+    text: str, match: re.Match[str], before: str, verb: re.Match[str], actor: str
+) -> bool:
+    """ "Rafe Orr, as the lodger who teaches, has ..." and "adds Renata Kowal as an
+    entomologist": an actor in an unnamed part. "Konrad Bell, as a director, ..." is not."""
+    part = _DESCRIBED_PART.match(text, match.end())
+    if not part or {w.casefold() for w in part.groups() if w} & _JOB_WORDS:
+        return False
+    if match.group().startswith(",") or verb.group() == ",":
+        closing = text.find(",", match.end(), match.end() + 120)
+        return closing != -1 and "." not in text[match.end() : closing]
+    if verb.group():
+        return False
+    ahead = before[: verb.start()].rstrip()
+    ahead = ahead[: len(ahead) - len(actor)].rstrip().rsplit(" ", 1)[-1].casefold()
+    return ahead in _CASTING_VERBS
+
+
 def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "Ines Vale as Ada", "Ines Vale, as the hero's neighbour Dr X", "Vale turns up as Ada"
     for match in islice(_AS.finditer(text), MAX_HITS):
@@ -677,7 +729,7 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
         strong = verb.group() and not verb.group(1) and verb.group().strip(", ")
         if character:
             yield CreditRecord(actor, "actor", character)
-        elif described and strong:
+        elif described and (strong or _cast_as_described(text, match, before, verb, actor)):
             yield CreditRecord(actor, "actor")  # "turns up as a bank manager who swims"
     # "Ines Vale plays Ada", "Ines Vale, playing the hero's mother Ada"
     for match in islice(_PLAYS.finditer(text), MAX_HITS):
