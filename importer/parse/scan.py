@@ -41,6 +41,19 @@ _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]\n]{0,300})\]\(([^()\s]{0,500})(?: \"([^\"\n]{0,300})\")?\)$")
 _FENCE = re.compile(r"^(?:```|~~~)")
 _VERDICT_LINE = re.compile(r"^(?:the |our |my |final )?verdict ?[:\u2013\u2014-] ?(\S.*)$", re.I)
+# "Directed by Saoirse Lund" alone on a line under a title (Letterboxd): a credit, not a heading.
+_CREDIT_LINE = re.compile(
+    r"^(?P<role>directed|written|screenplay|produced|shot|photographed|edited|music|score)"
+    r"(?: and (?P<also>written|directed))? by (?P<names>[^.!?:]{3,200})$",
+    re.IGNORECASE,
+)
+_CREDIT_LINE_ROLES = {
+    "directed": "director", "written": "writer", "screenplay": "writer", "produced": "producer",
+    "shot": "cinematographer", "photographed": "cinematographer", "edited": "editor",
+    "music": "composer", "score": "composer",
+}  # fmt: skip
+# A thematic break ("---", "* * *", "***") between paragraphs: no text, not a section.
+_RULE = re.compile(r"^(?:[-*_](?: ?[-*_]){2,}|[~=]{3,}|[•·—–] ?(?:[•·—–] ?)+)$")
 _SPOILER_REMARK = re.compile(r"\s*[(\[][^()\[\]]{0,40}spoil[^()\[\]]{0,40}[)\]]\W*$", re.I)
 _ONLY_URL = re.compile(r"^<?https?://\S+>?$", re.IGNORECASE)
 MAX_HEADING = 200  # Section.heading and Article.title hold 200 characters
@@ -203,6 +216,11 @@ class Scanner:
                 self.found.byline = piece.byline
             self._drop(index, text, piece.reason)
             return index + 1
+        if _RULE.match(stripped) and not self.block and not self.in_fence:
+            next_line = index + 1 < len(self.lines) and self.lines[index + 1].strip()
+            if not next_line:  # "---" under a line of text is a Markdown heading, not a rule
+                self._drop(index, text, "separator")
+                return index + 1
         if might_speak_of_spoilers(lowered):
             spoiler_end = self._spoiler_line(index, raw, stripped, text, lowered)
             if spoiler_end is not None:
@@ -254,6 +272,16 @@ class Scanner:
                 words = words.replace(rating.text, "")
             found.verdict = words.strip(" ,;:-\u2013\u2014") or None
             return True
+        credit_line = _CREDIT_LINE.match(text) if len(text) <= 200 else None
+        if credit_line:
+            names = _split_names(credit_line["names"])
+            credits = [parse_cast_entry(name) for name in names]
+            if names and all(credits):
+                roles = [_CREDIT_LINE_ROLES[credit_line["role"].casefold()]]
+                if credit_line["also"]:
+                    roles.append(_CREDIT_LINE_ROLES[credit_line["also"].casefold()])
+                found.crew += [CreditRecord(c.person, role) for c in credits if c for role in roles]
+                return True
         fields = metadata_fields(text)
         if fields is None:
             if is_stub(text):

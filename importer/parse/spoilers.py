@@ -125,6 +125,11 @@ _DISCLOSURE = re.compile(
     rf"|\b{_WARNED}\b"
     r"|\bnow,? (?:for|to|on to|onto) (?:the )?(?:ending|twist|finale|big reveal)\b"
 )
+# What may trail a notice without making it text: "... the ending of The Salt Road in full."
+_NOTICE_TAIL = re.compile(
+    r"\b(?:of|for|in|from) (?:the film|the movie|this film|[^.!?,]{1,40}?)(?= in (?:full|detail"
+    r"|depth)|$)|\bin (?:full|detail|depth|great detail)\b|\b(?:below|here|now|today)\b"
+)
 # "No spoilers", "spoiler-free", "I won't spoil", "without giving away the ending".
 _NEGATION = re.compile(
     r"\bspoiler[- ]?free\b|\bspoilers?[- ]?less\b|\bnon[- ]?spoiler\w*"
@@ -225,7 +230,7 @@ def spoiler_note(sentence_key: str) -> SpoilerNote | None:
         # "From here on I discuss the ending": a notice when the phrase is nearly all of it.
         found = _DISCLOSURE.search(bare)
         outside = (bare[: found.start()] + " " + bare[found.end() :]) if found else bare
-        notice = len(outside.split()) <= 3
+        notice = len(_NOTICE_TAIL.sub(" ", outside).split()) <= 3
 
     sure = notice or bool(disclosure) or bool(_CUE.search(sentence_key))
     return SpoilerNote(START, sure=sure, notice=notice)

@@ -209,3 +209,28 @@ def test_a_heading_with_no_body_is_not_a_section():
     parsed = parse_text(text.replace("{LAST}", LAST))
     assert [s.heading for s in parsed.sections] == [None, "The performances", "Verdict"]
     assert all(s.body for s in parsed.sections)
+
+
+def test_a_directed_by_line_under_the_title_is_a_credit_not_a_heading():
+    text = f"The Harbour Clock 2018\nDirected by Saoirse Lund\n★★★★\n{INTRO}\n{MIDDLE}\n{LAST}\n"
+    parsed = parse_text(text)
+    assert_review_split(parsed)
+    assert ("Saoirse Lund", "director") in {(c.person, c.role) for c in parsed.credits}
+    prose = "Directed by a woman who once ran a lighthouse, the film never hurries."
+    kept = parse_text(text.replace("Directed by Saoirse Lund", prose))  # control: prose stays
+    assert prose in structure(kept)
+
+
+@pytest.mark.parametrize("rule", ["---", "* * *", "***", "___"])
+def test_a_section_break_is_no_section(rule):
+    text = f"The Harbour Clock (2018) review\n\n{INTRO}\n\n{MIDDLE}\n\n{rule}\n\n{LAST}\n"
+    parsed = parse_text(text)
+    assert_review_split(parsed)
+    assert [(d.text, d.reason) for d in parsed.dropped] == [(rule, "separator")]
+
+
+def test_a_setext_underline_is_still_a_heading():
+    text = f"# The Harbour Clock (2018) review\n\n{INTRO}\n\nThe Clocks\n---\n\n{MIDDLE}\n"
+    parsed = parse_text(text)
+    assert "The Clocks" in [s.heading for s in parsed.sections]
+    assert parsed.dropped == ()

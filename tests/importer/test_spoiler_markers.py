@@ -77,6 +77,7 @@ LINE_MARKERS = [
     "Spoilers for The Lantern Keeper follow.",
     "Warning: this article contains spoilers for the whole film.",
     "SPOILER WARNING: this piece discusses the ending.",
+    "SPOILER WARNING: This article discusses the ending of The Lantern Keeper in full.",
     "SPOILERS AHEAD — YOU HAVE BEEN WARNED",
     "Consider yourself warned: spoilers.",
     "From here on I discuss the ending",
