@@ -55,6 +55,7 @@ def renamed_review(editor):
     """A published review an editor moved from /articles/old-name/ to /articles/new-name/."""
     review = f.ArticleFactory(title="The Salt Road", slug="old-name")
     rename(signed_in(editor), review, "new-name")
+    review.refresh_from_db()
     return review
 
 
@@ -135,6 +136,7 @@ def test_an_old_address_of_a_page_taken_offline_is_a_404(renamed_review, editor)
     assert Client().get("/articles/old-name/").status_code == 301  # the control
     renamed_review.status = "unpublished"
     renamed_review.save()
+    assert renamed_review.slug == "new-name"
     response = Client().get("/articles/old-name/")
     assert response.status_code == 404  # not a 301 that tells where the unpublished page is
     assert "new-name" not in response.get("Location", "")
