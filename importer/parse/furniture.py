@@ -64,10 +64,12 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "recommended", "recommended for you", "recommended reading", "trending", "trending now",
         "popular posts", "most popular", "most read", "more from this author", "more stories",
         "more reviews", "read more", "read next", "keep reading", "continue reading",
-        "up next", "don't miss", "editor's picks", "more like this",
+        "up next", "don't miss", "editor's picks", "more like this", "also read", "read also",
+        "must read", "see also", "also on this site",
     ),
     COMMENTS: (
         "leave a reply", "leave a comment", "cancel reply", "post comment", "submit comment",
+        "comments (0)", "no comments", "no comments yet", "be the first to comment",
         "comments", "comment", "comment *", "name *", "email *", "website", "website url",
         "required fields are marked *", "join the discussion", "add a comment",
         "view comments", "show comments", "load more comments",
@@ -151,20 +153,32 @@ _FILLER = re.compile(
     r"|correspondent|columnist))\b|@\w+|[|,;:\u2022\u00b7/()\[\]\-\u2013\u2014]"
 )
 _BYLINE_START = re.compile(
-    r"^(?:(?:by|words by|review by|reviewed by|posted by|article by|story by|text by) +"
+    r"^(?:(?:by|words by|review by|reviewed by|posted by|article by|story by|text by|written by"
+    r"|interview by|essay by) +"
     r"|(?:words|author|critic): *)",
     re.IGNORECASE,
 )
 _DATE_START = re.compile(
-    r"^(?:(?:last |first |originally )?(?:updated|published|posted|modified)(?: on)?"
+    r"^(?:(?:last |first |originally )?(?:updated|published|posted|modified)(?: by [^|,]{1,40}?)?"
+    r"(?: on)?"
     r"|date|(?:re)?watched(?: on)?|logged(?: on)?|seen(?: on)?)\b:? *"
+)
+_MORE_NAMES = re.compile(r",? (?:and|&) |, ")
+_RELATIVE_DATE = re.compile(
+    r"\b(?:\d{1,3}|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r" ago\b|\b(?:yesterday|today|just now)\b"
+)
+_POSTED_BY = re.compile(
+    r"\bby [^|\u2022\u00b7,]{1,40}?(?= on |[|\u2022\u00b7,]|$)|\bin [^|\u2022\u00b7]{1,30}$"
 )
 _LETTERBOXD_BYLINE = re.compile(r"^(.{3,60})'s review published on letterboxd:?$", re.IGNORECASE)
 _COUNT = re.compile(
     r"^\d[\d,.]*k? (?:likes?|comments?|replies|repl(?:y|ies)|shares?|views?|reads?|restacks?"
     r"|responses?|fans?|notes?)$"
 )
-_COMMENT_COUNT = re.compile(r"^\d{1,5} (?:thoughts?|responses?|comments?|replies) (?:on|to) ")
+_COMMENT_COUNT = re.compile(
+    r"^\d{1,5} (?:thoughts?|responses?|comments?|replies) (?:on|to) |^comments? \(\d{1,5}\)$"
+)
 
 
 def _bare(line_key: str) -> str:
@@ -177,16 +191,37 @@ def _is_filler(rest: str) -> bool:
     return not _FILLER.sub(" ", rest).strip(" .")
 
 
+def _names_at(line_plain: str, pos: int) -> tuple[str, int] | None:
+    """The first of one or more names from `pos` ("Jane Doe and Tobias Wren"), and their end."""
+    found = name_at(line_plain, pos)
+    if not found or not is_person_name(found[0]):
+        return None
+    first, end = found
+    while more := _MORE_NAMES.match(line_plain, end):
+        another = name_at(line_plain, more.end())
+        if not another or not is_person_name(another[0]):
+            break
+        end = another[1]
+    return first, end
+
+
 def _byline(line_plain: str) -> str | None:
     """ "By Jane Doe | Updated March 3, 2024" -> "Jane Doe"; None when the line is prose."""
+    letters = [c for c in line_plain if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
+        line_plain = line_plain.title()  # "BY JANE DOE"
     start = _BYLINE_START.match(line_plain)
     if start:
-        found = name_at(line_plain, start.end())
-        if found and is_person_name(found[0]):
-            name, end = found
-            if _is_filler(line_plain[end:].casefold()):
-                return name
+        found = _names_at(line_plain, start.end())
+        if found and _is_filler(line_plain[found[1] :].casefold()):
+            return found[0]
         return None
+    # "Jane Doe | March 3, 2024": a name, then a date and nothing else
+    found = _names_at(line_plain, 0)
+    if found and found[1] < len(line_plain):
+        rest = line_plain[found[1] :].casefold()
+        if _DATE_RE.search(rest) and _is_filler(rest):
+            return found[0]
     letterboxd = _LETTERBOXD_BYLINE.match(line_plain)
     if letterboxd and is_person_name(letterboxd.group(1)):
         return letterboxd.group(1)
@@ -205,8 +240,12 @@ def _is_date_line(line_key: str) -> bool:
         return False
     prefix = _DATE_START.match(line_key)
     rest = line_key[prefix.end() :] if prefix else line_key
-    if not (_DATE_RE.search(rest) or (prefix is None and _READ_TIME.search(rest))):
+    if prefix and _RELATIVE_DATE.search(rest):
+        rest = _RELATIVE_DATE.sub(" ", rest)  # "Updated 2 hours ago"
+    elif not (_DATE_RE.search(rest) or (prefix is None and _READ_TIME.search(rest))):
         return False
+    if prefix:
+        rest = _POSTED_BY.sub(" ", rest)  # "Posted by admin on ...", "... in Reviews"
     return _is_filler(rest)
 
 

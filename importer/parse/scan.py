@@ -43,12 +43,12 @@ _FENCE = re.compile(r"^(?:```|~~~)")
 _VERDICT_LINE = re.compile(r"^(?:the |our |my |final )?verdict ?[:\u2013\u2014-] ?(\S.*)$", re.I)
 # "Directed by Saoirse Lund" alone on a line under a title (Letterboxd): a credit, not a heading.
 _CREDIT_LINE = re.compile(
-    r"^(?P<role>directed|written|screenplay|produced|shot|photographed|edited|music|score)"
-    r"(?: and (?P<also>written|directed))? by (?P<names>[^.!?:]{3,200})$",
+    r"^(?:(?P<role>directed|produced|shot|photographed|edited|music|score)"
+    r"|(?P<both>written and directed|directed and written)) by (?P<names>[^.!?:]{3,200})$",
     re.IGNORECASE,
 )
 _CREDIT_LINE_ROLES = {
-    "directed": "director", "written": "writer", "screenplay": "writer", "produced": "producer",
+    "directed": "director", "produced": "producer",
     "shot": "cinematographer", "photographed": "cinematographer", "edited": "editor",
     "music": "composer", "score": "composer",
 }  # fmt: skip
@@ -277,9 +277,8 @@ class Scanner:
             names = _split_names(credit_line["names"])
             credits = [parse_cast_entry(name) for name in names]
             if names and all(credits):
-                roles = [_CREDIT_LINE_ROLES[credit_line["role"].casefold()]]
-                if credit_line["also"]:
-                    roles.append(_CREDIT_LINE_ROLES[credit_line["also"].casefold()])
+                role = credit_line["role"]
+                roles = [_CREDIT_LINE_ROLES[role.casefold()]] if role else ["director", "writer"]
                 found.crew += [CreditRecord(c.person, role) for c in credits if c for role in roles]
                 return True
         fields = metadata_fields(text)

@@ -117,6 +117,13 @@ def test_a_wordpress_comment_form():
         ("Posted on 3 March 2024", None, "date line"),
         ("Published Mar 3, 2024 · 6 min read", None, "date line"),
         ("Published: 2024-03-03 10:15", None, "date line"),
+        ("BY JANE DOE", "Jane Doe", "byline"),
+        ("Written by Jane Doe", "Jane Doe", "byline"),
+        ("By Jane Doe and Tobias Wren", "Jane Doe", "byline"),
+        ("Jane Doe | March 3, 2024", "Jane Doe", "byline"),
+        ("Posted by admin on March 3, 2024", None, "date line"),
+        ("Updated 2 hours ago", None, "date line"),
+        ("Posted March 3, 2024 in Reviews", None, "date line"),
     ],
 )
 def test_bylines_and_dates_are_dropped_and_the_byline_names_the_critic(line, name, reason):
@@ -180,6 +187,9 @@ def test_each_furniture_line_is_dropped(line):
         "Print is how the town learns everything: the weekly sheet pinned to the church door.",
         "Posted in 1962 to a lighthouse, the keeper has kept its clock for sixty years.",
         "Thanks for reading the clocks so well, Brann's clockmaker seems to say to the town.",
+        "Written by Mara Okafor and Dario Benn, the script never wastes a line.",
+        "Published in 1998, the novel it adapts is twice as long and half as kind.",
+        "BY THE END OF THE FILM THE TOWN HAS FORGOTTEN ITS CLOCKS, AND SO HAVE WE.",
     ],
 )
 def test_prose_that_starts_like_furniture_stays(paragraph):
