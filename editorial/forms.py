@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from reversion.models import Version
@@ -82,13 +83,40 @@ class ArticleEditorialForm(forms.ModelForm):
             )
         if self.instance.pk and self.check_stale:
             self._refuse_stale_save()
+        action = self.data.get(WORKFLOW_FIELD, "")
+        if action:
+            self._apply_workflow(action, cleaned)
         if (
             cleaned.get("status") == Article.Status.PUBLISHED
             and not cleaned.get("published_at")
-            and can_publish(self.user)
+            and "published_at" in self.fields
+            and not self.has_error("published_at")
         ):
-            self.add_error("published_at", "Give the moment readers may see it (now or later).")
+            cleaned["published_at"] = timezone.now()  # publishing without a time means now
         return cleaned
+
+    def _apply_workflow(self, action: str, cleaned: dict) -> None:
+        """The publication buttons: each sets the status (and for "Publish now", the time)."""
+        if action not in WORKFLOW_STATUS:
+            raise forms.ValidationError("Unknown publication action.", code="workflow")
+        status = WORKFLOW_STATUS[action]
+        if status != self.instance.status and status not in allowed_statuses(self.user):
+            raise forms.ValidationError(
+                "Only editors can publish, schedule or unpublish; submit it for review instead.",
+                code="workflow",
+            )
+        cleaned["status"] = status
+        if "published_at" not in self.fields:
+            return
+        now, moment = timezone.now(), cleaned.get("published_at")
+        if action == "publish" and (moment is None or moment > now):
+            cleaned["published_at"] = now  # a first publication date already past is kept
+        elif action == "schedule" and (moment is None or moment <= now):
+            self.add_error(
+                "published_at",
+                "To schedule, give a date and time in the future here; to publish at once, "
+                "use “Publish now”.",
+            )
 
     def _refuse_stale_save(self) -> None:
         """Optimistic locking: refuse if someone saved since this form was loaded, until the
@@ -139,6 +167,30 @@ class ArticleEditorialForm(forms.ModelForm):
             code="stale",
             params={"who": self.conflict.who, "when": self.conflict.when},
         )
+
+
+WORKFLOW_FIELD = "_workflow"
+WORKFLOW_STATUS = {
+    "draft": Article.Status.DRAFT,
+    "review": Article.Status.REVIEW,
+    "publish": Article.Status.PUBLISHED,
+    "schedule": Article.Status.PUBLISHED,
+    "unpublish": Article.Status.UNPUBLISHED,
+}
+
+
+def workflow_actions(user: AbstractBaseUser, article: Article | None) -> list[tuple[str, str]]:
+    """The publication buttons that fit this user and the article's status: (action, label)."""
+    status = article.status if article and article.pk else ""
+    if not can_publish(user):
+        if status == Article.Status.REVIEW:
+            return [("draft", "Back to draft")]
+        return [("draft", "Save draft"), ("review", "Submit for review")]
+    if status != Article.Status.PUBLISHED:
+        return [("publish", "Publish now"), ("schedule", "Schedule")]
+    if article.published_at and article.published_at > timezone.now():
+        return [("publish", "Publish now"), ("schedule", "Reschedule"), ("unpublish", "Unpublish")]
+    return [("unpublish", "Unpublish")]  # live: the plain Save keeps it published
 
 
 class SectionForm(forms.ModelForm):
