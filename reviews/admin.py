@@ -22,11 +22,16 @@ from editorial.admin_views import (
 )
 from editorial.conflicts import conflict_resolved_data
 from editorial.forms import (
+    WORKFLOW_FIELD,
     ArticleEditorialForm,
     SectionForm,
     SectionFormSet,
     section_errors_in_words,
+    workflow_actions,
 )
+from editorial.models import PreviewLink
+from editorial.preview import preview_link_url
+from editorial.publication import publication_message, publication_state
 from editorial.revisions import article_versions
 from editorial.services import (
     article_status_record,
@@ -191,13 +196,13 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
     form = ArticleEditorialForm
 
     class Media:
-        js = ["editorial/autosave.js", "editorial/sections.js"]
+        js = ["editorial/autosave.js", "editorial/sections.js", "editorial/copy.js"]
         css = {"all": ["editorial/admin.css"]}
 
     list_display = [
         "title",
         "kind",
-        "status",
+        "publication",
         "author",
         "published_at",
         "rating",
@@ -211,7 +216,7 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
     inlines = [SectionInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "author", "films"]}),
-        ("Publication", {"fields": ["status", "published_at", "edit_token"]}),
+        ("Publication", {"fields": ["publication", "status", "published_at", "edit_token"]}),
         ("Review", {"fields": ["rating", "verdict"]}),
         ("Presentation", {"fields": ["lead_image", "tags"]}),
     ]
@@ -320,8 +325,8 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None):
         if can_publish(request.user):
-            return []
-        return ["author", "published_at"]  # contributors write; editors decide when
+            return ["publication"]
+        return ["publication", "author", "published_at"]  # contributors write; editors decide
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
@@ -335,6 +340,7 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
         if not change and obj.author_id is None and not can_publish(request.user):
             obj.author = author_for_user(request.user)
         from_status = form.initial.get("status", "") if change else ""
+        obj.from_status = from_status  # for the message after the save (response_change)
         super().save_model(request, obj, form, change)
         article_status_record(article=obj, from_status=from_status, by=request.user)
         presence.editing_left(article_id=obj.pk, user_id=request.user.pk)
@@ -357,6 +363,12 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["conflict"] = getattr(context["adminform"].form, "conflict", None)
+        context["workflow_actions"] = workflow_actions(request.user, obj)
+        if obj and obj.pk and request.user.has_perm("editorial.view_previewlink"):
+            context["share_links"] = [
+                (link, request.build_absolute_uri(preview_link_url(link)))
+                for link in PreviewLink.objects.usable().filter(article=obj)
+            ]
         context["section_errors"] = [
             line
             for inline in context.get("inline_admin_formsets", [])
@@ -379,12 +391,26 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
         if submit_id:
             request.session[AUTOSAVE_CONFIRMED] = {"key": key, "submit": submit_id}
 
+    @admin.display(description="Status", ordering="status")
+    def publication(self, article: Article) -> str:
+        return publication_state(article) if article.pk else "Not saved yet"
+
+    def _say_what_publishing_did(self, request: HttpRequest, obj: Article) -> None:
+        if WORKFLOW_FIELD in request.POST or getattr(obj, "from_status", "") != obj.status:
+            address = request.build_absolute_uri(obj.get_absolute_url())
+            messages.info(request, publication_message(obj, address=address))
+        if WORKFLOW_FIELD in request.POST:  # a publication button: back to the form
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = "1"
+
     def response_add(self, request: HttpRequest, obj: Article, post_url_continue=None):
         self._confirm_autosave(request, obj, "article-new")
+        self._say_what_publishing_did(request, obj)
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request: HttpRequest, obj: Article):
         self._confirm_autosave(request, obj, f"article-{obj.pk}")
+        self._say_what_publishing_did(request, obj)
         return super().response_change(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
