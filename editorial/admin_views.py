@@ -26,6 +26,7 @@ from editorial.preview import (
     preview_link_resolve,
     render_in_rollback,
 )
+from editorial.publication import share_note, unsaved_note
 from editorial.revisions import (
     RestoreRefused,
     article_versions,
@@ -183,7 +184,7 @@ def article_preview_view(
         model_admin.save_related(request, form, formsets, change=change)
         return article.pk
 
-    return render_in_rollback(write, request, note="Preview of your unsaved changes")
+    return render_in_rollback(write, request, note=unsaved_note(article))
 
 
 @require_GET
@@ -212,9 +213,7 @@ def preview_link_view(request: HttpRequest, token: str) -> HttpResponse:
     link = preview_link_resolve(token)
     if link is None:
         raise Http404("This preview link is invalid, expired or revoked.")
-    until = date_format(localtime(link.expires_at), "DATETIME_FORMAT")
-    response = article_preview_response(
-        request, link.article_id, note=f"Shared preview, not published. Link valid until {until}."
-    )
+    note = share_note(link.article, until=link.expires_at)
+    response = article_preview_response(request, link.article_id, note=note)
     response["Referrer-Policy"] = "no-referrer"  # the token must not leak to linked sites
     return response

@@ -48,11 +48,22 @@ def publication_message(article: Article, *, address: str) -> str:
     }.get(article.status, state)
 
 
-def preview_state(article: Article) -> str:
-    """The one sentence a preview banner says about who can read the article."""
+def share_note(article: Article, *, until: datetime) -> str:
+    """The banner over a share link's page: one statement of who can read the article."""
+    valid = f"Link valid until {when(until)}."
     if is_readable(article):
-        return "Published: readers can see this article."
+        return f"Shared preview; the article is now published, so readers see it too. {valid}"
     if article.status == ArticleStatus.PUBLISHED and article.published_at:
-        return f"Not public yet: scheduled for {when(article.published_at)}."
-    label = ArticleStatus(article.status).label.lower() if article.status else "not saved"
-    return f"Not public: {label}."
+        return f"Shared preview, not published: scheduled for {when(article.published_at)}. {valid}"
+    return f"Shared preview, not published ({ArticleStatus(article.status).label.lower()}). {valid}"
+
+
+def unsaved_note(article: Article) -> str:
+    """The banner over a preview of the form as typed: nothing of it is public yet."""
+    if is_readable(article):
+        then = "readers would see it at once"
+    elif article.status == ArticleStatus.PUBLISHED and article.published_at:
+        then = f"it would go public on {when(article.published_at)}"
+    else:
+        then = f"it would stay private ({ArticleStatus(article.status).label.lower()})"
+    return f"Preview of your unsaved changes: readers see none of them. Saved as typed, {then}."

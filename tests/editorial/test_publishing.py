@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editorial.models import StatusChange
-from editorial.preview import preview_link_create
+from editorial.preview import preview_link_create, preview_link_url
 from editorial.publication import when
 from reviews.models import Article
 from tests import factories as f
@@ -149,3 +149,32 @@ def test_share_links_are_full_addresses_with_a_copy_button(editor, in_review):
     body = signed_in(editor).get(change_url(in_review)).content.decode()
     assert f'id="share-link-{link.pk}" value="http://testserver/preview/' in body
     assert f'data-copy="share-link-{link.pk}">Copy</button>' in body
+
+
+def test_a_scheduled_articles_share_link_says_when_without_contradicting_itself(client, editor):
+    later = timezone.now() + timedelta(days=3)
+    article = f.ArticleFactory(title="Soon", status="published", published_at=later)
+    link = preview_link_create(article=article, by=editor)
+    banner = _banner(client.get(preview_link_url(link)).content.decode())
+    assert f"Shared preview, not published: scheduled for {when(later)}." in banner
+    assert "Status: published" not in banner  # it used to say both
+
+
+def test_a_share_link_to_a_live_article_says_it_is_public(client, editor):
+    article = f.ArticleFactory(title="Out", status="published")
+    link = preview_link_create(article=article, by=editor)
+    banner = _banner(client.get(preview_link_url(link)).content.decode())
+    assert "the article is now published" in banner and "not published" not in banner
+
+
+def test_the_unsaved_changes_preview_says_what_saving_would_do(editor, in_review):
+    url = reverse("admin:reviews_article_preview", args=[in_review.pk])
+    data = article_form_data(in_review, status="draft")
+    banner = _banner(signed_in(editor).post(url, data).content.decode())
+    assert "Preview of your unsaved changes: readers see none of them." in banner
+    assert "Saved as typed, it would stay private (draft)." in banner
+
+
+def _banner(body: str) -> str:
+    start = body.index('class="preview-banner"')
+    return body[start : body.index("</p>", start)]
