@@ -45,7 +45,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
     APP: (
         "like review", "liked", "report this review", "add to diary", "add to watchlist",
         "remove from watchlist", "rewatched", "no likes yet", "log in to like", "reply",
-        "show more", "read full review",
+        "show more", "read full review", "permalink", "helpful", "not helpful",
+        "was this helpful?", "report this", "report", "edit", "delete",
     ),
     NEWSLETTER: (
         "subscribe", "subscribe now", "subscribed", "sign up", "sign up now", "get the app",
@@ -116,7 +117,9 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("log in to reply", COMMENTS), ("required fields are marked", COMMENTS),
     ("filed under:", NAVIGATION), ("posted in ", NAVIGATION), ("categories:", NAVIGATION),
     ("\u00a9", NAVIGATION), ("copyright \u00a9", NAVIGATION), ("all rights reserved", NAVIGATION),
-    ("liked by ", APP), ("advertisement -", ADVERT), ("- advertisement -", ADVERT),
+    ("liked by ", APP), ("was this review helpful", APP), ("did you find this review helpful", APP),
+    ("sign in to vote", APP), ("log in to vote", APP), ("advertisement -", ADVERT),
+    ("- advertisement -", ADVERT),
 )  # fmt: skip
 
 # Prefixes that also open ordinary sentences ("Subscribe to its rhythm ..."): furniture only
@@ -176,6 +179,11 @@ _COUNT = re.compile(
     r"^\d[\d,.]*k? (?:likes?|comments?|replies|repl(?:y|ies)|shares?|views?|reads?|restacks?"
     r"|responses?|fans?|notes?)$"
 )
+_HELPFUL = re.compile(
+    r"^\d[\d,]* (?:out )?of \d[\d,]* (?:people |users )?found this (?:review )?helpful"
+)
+# "reelwatcher_88 12 January 2020": a site's user name and the date of the post.
+_HANDLE_DATE = re.compile(r"^@?[\w.-]{2,40} (?=\S)")
 _COMMENT_COUNT = re.compile(
     r"^\d{1,5} (?:thoughts?|responses?|comments?|replies) (?:on|to) |^comments? \(\d{1,5}\)$"
 )
@@ -271,8 +279,13 @@ def furniture(line_plain: str) -> Furniture | None:
             starts = _DATE_START.match(bare)
             watched = starts is not None and starts.group().startswith(("watched", "re", "logged"))
             return Furniture(APP if watched else DATE)
-        if _COUNT.match(bare):
+        if _COUNT.match(bare) or _HELPFUL.match(bare):
             return Furniture(APP)
+        handle = _HANDLE_DATE.match(bare)
+        if handle and _DATE_RE.match(bare, handle.end()) and _is_filler(bare[handle.end() :]):
+            token = handle.group().strip()
+            if token.lstrip("@").islower() or any(c.isdigit() or c in "_@." for c in token):
+                return Furniture(BYLINE)  # a user name is no critic's name
         if _COMMENT_COUNT.match(bare):
             return Furniture(COMMENTS, starts_block=True)
         words = bare.replace("|", " ").replace("\u00b7", " ").split()

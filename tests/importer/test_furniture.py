@@ -163,6 +163,8 @@ FURNITURE = [
     "Liked by Jane Doe and 3 others", "Posted on March 3, 2024", "Updated: 03/03/2024",
     "Facebook Twitter Email", "Cancel reply", "Leave a Reply",
     "Your email address will not be published.",
+    "reelwatcher_88 12 January 2020", "Was this review helpful? Sign in to vote.", "Permalink",
+    "45 out of 61 found this helpful.",
 ]  # fmt: skip
 
 
