@@ -423,7 +423,12 @@ class _Import:
             with savepoint:
                 return self.save(instance, what), "created"
         except ImportTextError as exc:
-            found = match() if isinstance(exc.__cause__, IntegrityError) else None
+            # Without a savepoint (SQLite) the failed insert spoils the transaction: no query
+            # may follow, and no concurrent import can have caused it (see above).
+            conflict = (
+                isinstance(exc.__cause__, IntegrityError) and connection.vendor == "postgresql"
+            )
+            found = match() if conflict else None
             if found is None:
                 raise
             return found, "matched"

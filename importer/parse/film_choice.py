@@ -25,6 +25,7 @@ from importer.parse.text import plain
 # Weights: what each kind of evidence adds to a film's score.
 DECISIVE = 1000.0  # front matter `film`, the film hint
 TITLE_LINE = 40.0
+NAMED_IN_TITLE_LINE = 30.0  # the bare title inside a longer title line
 HEADING = 10.0
 METADATA = 10.0
 ALT_TEXT = 5.0
@@ -182,6 +183,7 @@ def choose_film(
     candidates.sort(key=lambda c: (-c.score, c.first))
     del candidates[MAX_CANDIDATES:]
     _count_bare(prose, candidates)
+    _named_in_title_line(found, front, candidates)
     candidates.sort(key=lambda c: (-c.score, c.first))
     ranked = [
         c for c in candidates if c.fixed or c.structural or c.years or c.prose >= DISCOVER_MIN
@@ -211,10 +213,30 @@ def choose_film(
         original_title=found.original_title,
     )
     others = [] if best.fixed else _co_films(best, ranked)
+    if others and min(others, key=lambda c: c.first).first < best.first:
+        # A text about several films is filed first under the one it names first.
+        first = min(others, key=lambda c: c.first)
+        others = [best if c is first else c for c in others]
+        best = first
+        year = best.year
+    main = FilmRecord(
+        title=best.title,
+        year=year,
+        runtime_minutes=front.runtime_minutes or found.runtime,
+        genres=tuple(front.genres if front.genres is not None else found.genres),
+        countries=tuple(found.countries),
+        languages=tuple(found.languages),
+        links=tuple(dict.fromkeys(found.links)),
+        watch_on=tuple(dict.fromkeys(found.watch_on)),
+        original_title=found.original_title,
+    )
     films = (main, *(FilmRecord(c.title, c.year) for c in others))
     chosen = [best, *others]
     if not best.fixed:
         _warn_if_close(best, [c for c in ranked if c not in chosen], warnings)
+    # The report and the admin's film picker show the films chosen first, then the rest.
+    shown = (*(c.record() for c in chosen), *(c.record() for c in ranked if c not in chosen))
+    shown = shown[: max(SHOWN, len(chosen))]
     parts = sorted((line, i) for i, c in enumerate(chosen) for line in c.headings)
     if len(chosen) < 2:
         parts = []
@@ -289,8 +311,13 @@ def _header_evidence(
                 if named:
                     pool.add(*named, weight, f"heading {element.text!r}", heading=line)
         elif isinstance(element, Image):
-            pool.add_years(element.slot.alt_text, ALT_TEXT, "image '{}'")
-            pool.add_years(element.slot.caption, WITH_YEAR, "caption '{}'")
+            # A bare "Title (Year)" line between paragraphs reads as an image's alt text; in a
+            # text about several films it is as likely the header of that film's part.
+            header = not element.slot.caption or element.slot.caption == element.slot.alt_text
+            line = element.line if header else None
+            pool.add_years(element.slot.alt_text, ALT_TEXT, "image '{}'", heading=line)
+            if not header:
+                pool.add_years(element.slot.caption, WITH_YEAR, "caption '{}'")
     for prefix, _ in found.film_refs:
         if pool.add_years(prefix, METADATA, "metadata line '{}'") == 0:
             title = film_text.clean_title(
@@ -390,6 +417,24 @@ def _count_bare(prose: list[str], candidates: list[_Candidate]) -> None:
             candidate.evidence[label] = bare
             if context:
                 candidate.evidence['as "in Title" or "Title\'s"'] = context
+
+
+def _named_in_title_line(found: Found, front: FrontMatter, candidates: list[_Candidate]) -> None:
+    """ "Time and Looking in Cléo de 5 à 7": a title line naming a film without its year."""
+    line = " " + film_text.title_key(" ".join(t for t in (front.title, found.title) if t)) + " "
+    # "Moth Season 2 2024" names Moth Season 2, not the Moth Season inside its title.
+    headers = [f" {c.key} " for c in candidates if c.in_title_line]
+    for candidate in candidates:
+        inside = any(f" {candidate.key} " in header for header in headers)
+        if (
+            not candidate.in_title_line
+            and not inside
+            and len(candidate.key) >= 3
+            and f" {candidate.key} " in line
+        ):
+            candidate.score += NAMED_IN_TITLE_LINE
+            candidate.in_title_line = candidate.structural = True
+            candidate.evidence["named in the title line"] = 1
 
 
 def _merged(candidates: list[_Candidate]) -> list[_Candidate]:

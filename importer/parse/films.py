@@ -17,6 +17,7 @@ _QUOTES = "\"'*_"
 _TITLE_SMALL_WORDS = frozenset({
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by",
     "de", "la", "le", "du", "des", "del", "el", "y", "vs", "vs.", "v", "&", "-", "und",
+    "à", "au", "aux", "et", "di", "da", "do", "dos", "das", "der", "die", "von", "och", "på",
 })  # fmt: skip
 # Capitalised words that start a sentence rather than a title when "The" or "A" follows them.
 _LEADING_NOT_TITLE = frozenset({
