@@ -16,12 +16,12 @@ def when(moment: datetime) -> str:
 
 
 def publication_state(article: Article, *, now: datetime | None = None) -> str:
-    """'Published', 'Scheduled for 8 December 2026, 09:00', 'Draft', 'In review', …"""
+    """'Published', 'Scheduled for 8 December 2026, 09:00', 'Draft', 'In review', 'Unpublished'."""
     now = now or timezone.now()
     if article.status == ArticleStatus.PUBLISHED and article.published_at:
         if article.published_at > now:
             return f"Scheduled for {when(article.published_at)}"
-        return f"Published {when(article.published_at)}"
+        return "Published"
     return ArticleStatus(article.status).label if article.status in ArticleStatus.values else ""
 
 
