@@ -216,7 +216,7 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
     inlines = [SectionInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "author", "films"]}),
-        ("Publication", {"fields": ["publication", "status", "published_at", "edit_token"]}),
+        ("Publication", {"fields": ["for_readers", "status", "published_at", "edit_token"]}),
         ("Review", {"fields": ["rating", "verdict"]}),
         ("Presentation", {"fields": ["lead_image", "tags"]}),
     ]
@@ -325,8 +325,8 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None):
         if can_publish(request.user):
-            return ["publication"]
-        return ["publication", "author", "published_at"]  # contributors write; editors decide
+            return ["for_readers"]
+        return ["for_readers", "author", "published_at"]  # contributors write; editors decide
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
@@ -393,7 +393,16 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
 
     @admin.display(description="Status", ordering="status")
     def publication(self, article: Article) -> str:
-        return publication_state(article) if article.pk else "Not saved yet"
+        return publication_state(article)
+
+    @admin.display(description="For readers")
+    def for_readers(self, article: Article) -> str:
+        if not article.pk:
+            return "Not saved yet"
+        if article.is_live:
+            return "Published: readers can see it."
+        yet = "" if article.status == Article.Status.UNPUBLISHED else " yet"
+        return f"{publication_state(article)}: readers cannot see it{yet}."
 
     def _say_what_publishing_did(self, request: HttpRequest, obj: Article) -> None:
         if WORKFLOW_FIELD in request.POST or getattr(obj, "from_status", "") != obj.status:
