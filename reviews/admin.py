@@ -15,6 +15,7 @@ from reversion.admin import VersionAdmin
 from editorial import presence
 from editorial.admin_views import (
     article_preview_view,
+    article_recover_view,
     autosave_view,
     revision_compare_view,
     revision_preview_view,
@@ -311,6 +312,8 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
     def recover_view(self, request: HttpRequest, version_id: str, extra_context=None):
         if not can_publish(request.user):
             raise PermissionDenied
+        if request.method != "GET":  # reversion's save reverted the catalogue in the revision too
+            return article_recover_view(request, version_id, model_admin=self)
         return super().recover_view(request, version_id, extra_context)
 
     def recoverlist_view(self, request: HttpRequest, extra_context=None):
