@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_GET, require_POST
+from reversion.models import Version
 
 from editorial.forms import section_errors_in_words
 from editorial.preview import (
@@ -29,6 +30,7 @@ from editorial.preview import (
 from editorial.publication import share_note, unsaved_note
 from editorial.revisions import (
     RestoreRefused,
+    article_recover,
     article_versions,
     revision_restore,
     revision_restore_preview,
@@ -98,6 +100,21 @@ def revision_restore_view(
         "Restored the writing of that version (status, publication time and author are "
         "unchanged). The restore is itself a revision you can undo.",
     )
+    return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
+
+
+@require_POST
+def article_recover_view(
+    request: HttpRequest, version_id: str, *, model_admin: ModelAdmin
+) -> HttpResponse:
+    """Bring a deleted article back: its own rows only, never the catalogue of its revision."""
+    version = get_object_or_404(Version.objects.get_for_model(Article), pk=version_id)
+    try:
+        article = article_recover(version=version, by=request.user)
+    except RestoreRefused as exc:
+        messages.error(request, str(exc))
+        return HttpResponseRedirect(reverse("admin:reviews_article_recoverlist"))
+    messages.success(request, f"Recovered “{article}”. Its status is the one it had then.")
     return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
 
 

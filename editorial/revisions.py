@@ -15,9 +15,9 @@ from reversion.models import Revision, Version
 from taggit.models import TaggedItem
 
 from editorial.models import RevisionTags
-from editorial.services import can_edit_article
+from editorial.services import article_status_record, can_edit_article, can_publish
 from people.models import Character
-from reviews.models import Article, Film, Image, Section
+from reviews.models import Article, Author, Film, Image, Section
 
 ARTICLE_FIELDS = [("title", "Title"), ("standfirst", "Standfirst"), ("status", "Status"),
                   ("verdict", "Verdict"), ("rating", "Rating"), ("slug", "Slug")]  # fmt: skip
@@ -324,3 +324,48 @@ def revision_tags_record(*, revision: Revision, article_ids: list[int]) -> None:
         RevisionTags(revision=revision, article_id=pk, names=sorted(tags))
         for pk, tags in names.items()
     )
+
+
+@transaction.atomic
+def article_recover(*, version: Version, by: AbstractBaseUser) -> Article:
+    """Bring a deleted article back from one of its revisions, as a new revision.
+
+    The article with its own fields, sections, films linked and tags; films, people and credits
+    saved in the same revision (an import's) are left as they are now. Editors only.
+    """
+    if not can_publish(by):
+        raise PermissionDenied("Only editors recover deleted articles.")
+    article_type = ContentType.objects.get_for_model(Article)
+    if version.content_type_id != article_type.pk:
+        raise RestoreRefused("That revision is not an article's.")
+    if Article.objects.filter(pk=version.object_id).exists():
+        raise RestoreRefused("This article was not deleted: restore it from its History.")
+    try:
+        data = version.field_dict
+    except Exception as exc:  # the stored data no longer fits the models
+        raise RestoreRefused(f"This revision can no longer be read: {exc}") from exc
+    fields = {
+        f.attname: data[f.attname] for f in Article._meta.concrete_fields if f.attname in data
+    }
+    if Article.objects.filter(slug=fields.get("slug")).exists():
+        raise RestoreRefused(
+            f"Its address ({fields.get('slug')}) now belongs to another article: change that "
+            "one's slug first, or write this one again."
+        )
+    if fields.get("author_id") and not Author.objects.filter(pk=fields["author_id"]).exists():
+        fields["author_id"] = None
+    fingerprint = fields.get("source_fingerprint")
+    if fingerprint and Article.objects.filter(source_fingerprint=fingerprint).exists():
+        fields["source_fingerprint"] = ""  # the text was imported again since
+    article = Article(**fields)
+    with reversion.create_revision(atomic=False):
+        article.save(force_insert=True)
+        writing, _ = revision_writing(version, article=article)
+        if writing.tags is None:
+            writing = Writing(writing.fields, writing.films, frozenset(), writing.sections)
+        _write(article, writing, _validated(article, writing))
+        reversion.set_user(by)
+        when = date_format(localtime(version.revision.date_created), "DATETIME_FORMAT")
+        reversion.set_comment(f"Recovered the deleted article as saved on {when}.")
+    article_status_record(article=article, from_status="", by=by)
+    return article

@@ -263,3 +263,52 @@ def test_the_revision_page_is_for_reading_and_its_save_reverts_nothing(editor):
     assert page.status_code == 200 and "Restore this version" in page.content.decode()
     assert signed_in(editor).post(url, article_form_data(article)).status_code == 405
     assert Film.objects.get(pk=film.pk).title == "Renamed since"
+
+
+# --- recovering a deleted article -----------------------------------------------------------------
+
+
+def test_recovering_a_deleted_import_brings_back_the_article_not_the_old_catalogue(editor):
+    result = article_import_bytes(
+        data=(SAMPLES / "review_salt_road.txt").read_bytes(), max_bytes=2**21, by=editor
+    )
+    article = Article.objects.get(slug=result.article.slug)
+    title, sections = article.title, [s.body for s in article.sections.all()]
+    film = article.films.get()
+    film.title = "Renamed since"
+    film.save()
+    added = Credit.objects.create(film=film, person=f.PersonFactory(), role="director")
+    version, pk = article_versions(article).get(), article.pk
+    article.delete()
+    client = signed_in(editor)
+    url = reverse("admin:reviews_article_recover", args=[version.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Recover this article" in page.content.decode()
+    assert Film.objects.get(pk=film.pk).title == "Renamed since"  # looking reverts nothing
+
+    response = client.post(url)
+
+    assert response.status_code == 302
+    recovered = Article.objects.get(pk=pk)
+    assert recovered.title == title  # the control: the article is back, sections and all
+    assert [s.body for s in recovered.sections.all()] == sections
+    assert list(recovered.films.all()) == [film]
+    assert Film.objects.get(pk=film.pk).title == "Renamed since"
+    assert Credit.objects.filter(pk=added.pk).exists()
+    assert article_versions(recovered).first().revision.user == editor
+
+
+def test_only_editors_recover_and_a_taken_address_is_refused(editor, contributor):
+    article = f.ArticleFactory(title="Gone", slug="gone")
+    save(signed_in(editor), article)
+    version = article_versions(article).get()
+    article.delete()
+    f.ArticleFactory(title="Newcomer", slug="gone")
+    url = reverse("admin:reviews_article_recover", args=[version.pk])
+    assert signed_in(contributor).post(url).status_code == 403
+    response = signed_in(editor).post(url, follow=True)
+    assert "now belongs to another article" in response.content.decode()
+    assert not Article.objects.filter(title="Gone").exists()
+    Article.objects.filter(slug="gone").delete()  # the control: once the address is free
+    signed_in(editor).post(url)
+    assert Article.objects.filter(title="Gone", slug="gone").exists()
