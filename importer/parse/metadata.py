@@ -34,7 +34,13 @@ LABELS: dict[str, str] = {
     "stream on": "watch_on", "available on": "watch_on", "streaming": "watch_on",
     "trailer": "trailer", "official trailer": "trailer", "watch the trailer": "trailer",
     "tags": "tags", "filed under": "ignore", "categories": "ignore", "category": "ignore",
+    "writer/director": "director_writer", "writer-director": "director_writer",
+    "writer and director": "director_writer", "director/writer": "director_writer",
+    "written and directed by": "director_writer", "written & directed by": "director_writer",
+    "writer & director": "director_writer",
 }  # fmt: skip
+# One label that credits two roles: "Writer/Director: Sofia Brandt".
+_BOTH = {"director_writer": ("director", "writer")}
 _LABEL = re.compile(
     r"(?:^|(?<=[ ,;|\u2022\u00b7.]))("
     + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True))
@@ -73,7 +79,8 @@ def metadata_fields(line: str, *, film_titles: tuple[str, ...] = ()) -> list[Met
         end = matches[index + 1].start() if index + 1 < len(matches) else len(line)
         value = line[match.end() : end].strip(" ,;|\u2022\u00b7")
         label = match.group(1).casefold()
-        fields.append(MetaField(LABELS[label], label, value, match.start()))
+        for name in _BOTH.get(LABELS[label], (LABELS[label],)):
+            fields.append(MetaField(name, label, value, match.start()))
     longest = 300 if fields[0].field in ("cast", "links", "tags") else 150
     if len(fields) == 1 and not prefix and len(fields[0].value) > longest:
         return None  # a paragraph that happens to start with "Music:" is prose

@@ -95,8 +95,8 @@ def _folded(token: str) -> str:
 def is_person_name(name: str, *, not_names: Iterable[str] = ()) -> bool:
     """Two or more capitalised words, none a stop-word, and not one of `not_names` (film titles)."""
     tokens = name.split()
-    if not 2 <= len(tokens) <= _MAX_NAME_TOKENS:
-        return False
+    if not 2 <= len(tokens) <= _MAX_NAME_TOKENS or not is_clean_name(" ".join(tokens)):
+        return False  # "Tobias Renn," and "Ada (Ines" are never names
     if _folded(tokens[0]) in HONORIFICS:
         return False  # "Captain Holloway", "Inspector Gale": characters, not crew
     capitalised = 0
@@ -794,7 +794,7 @@ def _character_before(text: str, pos: int, not_names: tuple[str, ...]) -> str | 
 def parse_cast_entry(entry: str, *, not_names: Iterable[str] = ()) -> CreditRecord | None:
     """One item of a cast line: "Ines Vale", "Ines Vale as Ada" or "Ines Vale (Ada)"."""
     excluded = tuple(not_names)
-    entry = entry.strip().strip(".")
+    entry = re.sub(r"^(?:and|&) +", "", entry.strip().strip("."))  # "A, B, and C"
     character = None
     paren = re.fullmatch(r"([^()]+?) *\(([^()]+)\)", entry)
     if paren:
