@@ -79,8 +79,10 @@ def build_sections(
         elif isinstance(element, Heading):
             close()
             kind = element.kind
-            if kind in SPOILER_KINDS:
-                spoilers_on = True  # a plot or ending heading: what follows stays spoiler
+            if kind in SPOILER_KINDS or (article_kind in SPOILER_KINDS and kind != "entry"):
+                # A plot or ending heading, or any heading in a piece whose title promises the
+                # plot or the ending: what follows stays spoiler.
+                spoilers_on = True
             if element.is_part:
                 part = kind if kind != "verdict" else None
             kind = kind or part or ("theme" if article_kind == "essay" else "analysis")

@@ -167,7 +167,7 @@ _END = re.compile(
     r"|safe to (?:read|continue|resume)(?: reading)? (?:again|now|from here)"
     r"|the spoilers (?:end|are over) here)[\W_]*$"
 )
-_EDGE = "\t *_#>-=~.:;!?\"'()[]{}<>|\u2022\u00b7\u2014\u2013\u2026\u26a0\ufe0f\U0001f6a8\u203c"
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 # A leading banner before the sentence it introduces: "SPOILER WARNING: ", "[Spoilers] ".
 _BANNER = re.compile(
     r"^[^\w\n]*(?:(?:major|heavy|massive|big|mild|minor|full|huge|plot|ending) )?spoilers?"
@@ -217,7 +217,7 @@ def spoiler_note(sentence_key: str) -> SpoilerNote | None:
     disclosure = _DISCLOSURE.search(sentence_key)
     if not spoil and not disclosure:
         return None
-    bare = sentence_key.strip(_EDGE)
+    bare = _EDGES.sub("", sentence_key)
     if _NOT_A_PROMISE.search(sentence_key):
         return SpoilerNote(START, sure=True, notice=bool(_NOTICE.match(bare)))
     rest = _NEGATION.sub(" ", sentence_key)

@@ -390,3 +390,23 @@ def test_letterboxds_spoiler_banner_hides_the_whole_review():
     assert all(s.is_spoiler for s in parsed.sections)
     assert "handle the truth" not in spoiler_words(parsed)  # the banner is no text
     assert OPENING.casefold() in spoiler_words(parsed)
+
+
+def test_headings_in_an_ending_explained_piece_are_spoilers_without_a_notice():
+    body = (
+        f"{OPENING}.\n\nIs the Keeper Dead?\n\nNo: in the last reel {TWIST}.\n\n"
+        "Why the Light Goes Out\n\nThe lamp stops because nobody is left to tend it.\n"
+    )
+    explained = parse_text(f"The Lantern Keeper (2021) Ending Explained\n\n{body}")
+    assert_twist_hidden(explained)
+    assert "nobody is left" in spoiler_words(explained)
+    review = parse_text(f"{TITLE}\n\n{body}")  # control: a review's headings are not spoilers
+    assert TWIST in public_words(review)
+
+
+def test_a_notice_between_emoji_is_dropped_whole():
+    text = f"{TITLE}\n\n{OPENING}.\n\n🛑🛑 SPOILERS 🛑🛑\n\nIn the last reel {TWIST}.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "🛑" not in spoiler_words(parsed)
+    assert not any("speaks of spoilers" in m for m in messages(parsed))
