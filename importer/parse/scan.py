@@ -54,6 +54,10 @@ _CREDIT_LINE_ROLES = {
 }  # fmt: skip
 # A thematic break ("---", "* * *", "***") between paragraphs: no text, not a section.
 _RULE = re.compile(r"^(?:[-*_](?: ?[-*_]){2,}|[~=]{3,}|[•·—–] ?(?:[•·—–] ?)+)$")
+_REVIEW_TITLE = re.compile(r"\breview\b")
+_PLOT_TITLE = re.compile(
+    r"\bending\b|\bfinale\b|\bsynopsis\b|\bplot summary\b|\brecap\b|\bplot,? explained\b"
+)
 _SPOILER_REMARK = re.compile(r"\s*[(\[][^()\[\]]{0,40}spoil[^()\[\]]{0,40}[)\]]\W*$", re.I)
 _ONLY_URL = re.compile(r"^<?https?://\S+>?$", re.IGNORECASE)
 MAX_HEADING = 200  # Section.heading and Article.title hold 200 characters
@@ -429,6 +433,11 @@ class Scanner:
         )
         return index + 1
 
+    def _promises_plot(self) -> bool:
+        """The title says the piece tells the ending or the plot (sections.py agrees)."""
+        title = key(self.front_title or self.found.title or "")
+        return not _REVIEW_TITLE.search(title) and bool(_PLOT_TITLE.search(title))
+
     def _title_like(self, index: int, text: str) -> bool:
         if len(text) > 200 or ends_sentence(text) or text.endswith(":") or who_is(text):
             return False
@@ -488,7 +497,7 @@ class Scanner:
                 heading.is_part = level <= 2 and not detect.endswith("?")
             else:
                 heading.is_part = heading.kind is not None and not detect.endswith("?")
-        if heading.kind in SPOILER_KINDS:
+        if heading.kind in SPOILER_KINDS or (heading.kind != "entry" and self._promises_plot()):
             self.spoilers_on = True  # what follows a plot or ending heading stays spoiler
         self.elements.append(heading)
 

@@ -410,3 +410,15 @@ def test_a_notice_between_emoji_is_dropped_whole():
     assert_twist_hidden(parsed)
     assert "🛑" not in spoiler_words(parsed)
     assert not any("speaks of spoilers" in m for m in messages(parsed))
+
+
+def test_a_verdict_line_under_a_heading_of_an_ending_explained_piece_is_no_verdict():
+    text = (
+        f"The Lantern Keeper (2021) Ending Explained\n\n{OPENING}.\n\nIs the Keeper Dead?\n\n"
+        f"No: in the last reel {TWIST}.\n\nVerdict: the brother reveal earns its wait.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.article.verdict == ""
+    assert "earns its wait" in spoiler_words(parsed)
+    control = parse_text(text.replace("Ending Explained", "review"))
+    assert control.article.verdict == "the brother reveal earns its wait."
