@@ -4,7 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from taggit.admin import TagAdmin as TaggitTagAdmin
@@ -124,6 +125,14 @@ class PreviewLinkAdmin(FastChangeList):
         )
         obj.pk, obj.public_id, obj.expires_at = created.pk, created.public_id, created.expires_at
         obj._state.adding = False
+
+    def response_add(self, request: HttpRequest, obj: PreviewLink, post_url_continue=None):
+        if "_addanother" in request.POST or "_continue" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        # Back to the article: its form lists the share links as full addresses, with Copy.
+        address = request.build_absolute_uri(preview_link_url(obj))
+        self.message_user(request, f"Share link made: {address}")
+        return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[obj.article_id]))
 
     @admin.display(description="Link")
     def link(self, obj: PreviewLink) -> str:

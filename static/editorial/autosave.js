@@ -54,6 +54,7 @@ document.addEventListener("DOMContentLoaded", function () {
   let dirty = false;
   let submitted = false;
   let initial = null; // the form as loaded: nothing was typed while it still looks like this
+  const openedAt = new Date().toISOString();
 
   const tokenField = form.querySelector("[name=edit_token]");
   const baseToken = tokenField ? tokenField.value : "";
@@ -114,9 +115,14 @@ document.addEventListener("DOMContentLoaded", function () {
   function keepLocally() {
     if (submitted) return;
     const data = snapshot();
-    // Widgets fire change events on load: nothing typed yet, and a copy kept from an earlier
-    // (unconfirmed) save must not be dropped for it.
-    if (initial && same(data, initial)) return;
+    if (initial && same(data, initial)) {
+      // Typed and undone on this page: nothing left to keep. But widgets also fire change
+      // events on load, so a copy from before this page (a closed tab, an unconfirmed save)
+      // stays until it is restored, discarded or confirmed saved.
+      const kept = readLocal(storageKey);
+      if (kept && !kept.submit_id && kept.saved_at > openedAt) forget(storageKey);
+      return;
+    }
     const draft = { data: data, base_token: baseToken, saved_at: new Date().toISOString() };
     writeLocal(draft);
     dirty = true;

@@ -178,3 +178,16 @@ def test_the_unsaved_changes_preview_says_what_saving_would_do(editor, in_review
 def _banner(body: str) -> str:
     start = body.index('class="preview-banner"')
     return body[start : body.index("</p>", start)]
+
+
+def test_making_a_share_link_returns_to_the_article_with_its_full_address(editor, in_review):
+    client = signed_in(editor)
+    response = client.post(
+        reverse("admin:editorial_previewlink_add"),
+        {"article": in_review.pk, "note": "legal read", "days": 7},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == change_url(in_review)
+    body = response.content.decode()
+    assert "Share link made: http://testserver/preview/" in body
+    assert 'data-copy="share-link-' in body
