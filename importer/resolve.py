@@ -167,11 +167,12 @@ class Resolver:
         )
 
     def _weighed(self, candidates: Iterable[FilmCandidate]) -> list[FilmCandidate]:
-        """Candidates whose title names exactly one film on the site score more, best first."""
+        """Bare titles that name exactly one film on the site score more; best first."""
         weighed = []
         for candidate in candidates:
             on_site = self.site.matching(candidate)
-            if len(on_site) == 1:
+            # Only a bare title gains: a passing "Other Film (2003)" stays a passing mention.
+            if len(on_site) == 1 and candidate.year is None:
                 site_film = on_site[0]
                 candidate = replace(
                     candidate,

@@ -381,7 +381,7 @@ def _discover(prose: list[str], pool: _Pool) -> None:
 
 def _in_film_context(prose: list[str], phrase: str) -> bool:
     """ "in Phrase" or "Phrase's": how prose speaks of a film (people get surnames)."""
-    pattern = re.compile(rf"\b(?:in|of) {re.escape(phrase)}\b|\b{re.escape(phrase)}'s\b")
+    pattern = re.compile(rf"\b(?:[Ii]n|[Oo]f) {re.escape(phrase)}\b|\b{re.escape(phrase)}'s\b")
     return any(pattern.search(text) for text in prose)
 
 
