@@ -1,5 +1,6 @@
 """backup/restore round-trip the demo: the same rows, the same media and the same pages."""
 
+import json
 import shutil
 import tarfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from django.db import connection
 from django.db.migrations import RunPython
 from django.db.migrations.loader import MigrationLoader
 
+from editorial.management.commands.backup import applied_migrations
 from people.models import Person
 from reviews import search
 from reviews.models import Article, Film
@@ -295,3 +297,38 @@ def test_a_damaged_archive_is_refused_before_anything_changes(demo, tmp_path):
 
     call_command("restore", str(good), force=True, verbosity=0)  # the control
     assert not Article.objects.filter(title="Kept").exists()
+
+
+def test_an_archive_of_format_1_still_restores(demo, tmp_path):
+    """Archives made before the native SQLite copy hold dumpdata's XML; restore reads them."""
+    rows = snapshot()
+    folder = tmp_path / "old"
+    folder.mkdir()
+    call_command(
+        "dumpdata",
+        natural_foreign=True,
+        use_base_manager=True,
+        exclude=["contenttypes", "auth.permission", "sessions"],
+        format="xml",
+        output=str(folder / "database.xml"),
+        verbosity=0,
+    )
+    manifest = {
+        "format": 1,
+        "engine": connection.vendor,
+        "database": "database.xml",
+        "created_at": "2026-01-01T00:00:00+00:00",
+        "migrations": applied_migrations("default"),
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    archive = tmp_path / "old.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(folder / "manifest.json", arcname="manifest.json")
+        tar.add(folder / "database.xml", arcname="database.xml")
+        tar.add(demo, arcname="media")
+    wipe(demo)
+    assert not Article.objects.exists()
+
+    call_command("restore", str(archive), verbosity=0)
+
+    assert snapshot() == rows
