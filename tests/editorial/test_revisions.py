@@ -83,7 +83,8 @@ def test_restore_brings_back_article_and_sections_as_a_new_revision(signed_in, r
     assert revised.title == "First title"
     assert [s.body for s in revised.sections.all()] == ["The sea was calm."]
     latest = article_versions(revised).first().revision
-    assert latest.user == editor and latest.get_comment().startswith("Restored the writing of the version of")
+    assert latest.user == editor
+    assert latest.get_comment().startswith("Restored the writing of the version of")
     assert article_versions(revised).count() == 5
 
 
