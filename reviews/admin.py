@@ -255,9 +255,9 @@ class ArticleAdmin(VersionAdmin, FastChangeList):
             }
             for version in (article_versions(article) if article else [])
         ]
-        return super().history_view(
-            request, object_id, {"action_list": actions, **(extra_context or {})}
-        )
+        may_restore = article is not None and self.has_change_permission(request, article)
+        context = {"action_list": actions, "may_restore": may_restore}
+        return super().history_view(request, object_id, {**context, **(extra_context or {})})
 
     def get_urls(self) -> list[URLPattern]:
         def view(function):

@@ -312,3 +312,13 @@ def test_only_editors_recover_and_a_taken_address_is_refused(editor, contributor
     Article.objects.filter(slug="gone").delete()  # the control: once the address is free
     signed_in(editor).post(url)
     assert Article.objects.filter(title="Gone", slug="gone").exists()
+
+
+def test_history_offers_restore_only_to_whoever_may_edit(sent_back, contributor, editor):
+    url = reverse("admin:reviews_article_history", args=[sent_back.pk])
+    assert "Restore this version" in signed_in(contributor).get(url).content.decode()
+    save(signed_in(editor), sent_back, status="published")
+    body = signed_in(contributor).get(url).content.decode()
+    assert "Restore this version" not in body
+    assert "You cannot edit this article now" in body
+    assert "Restore this version" in signed_in(editor).get(url).content.decode()  # the control
