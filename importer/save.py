@@ -663,7 +663,11 @@ class _Import:
             slugs = self.character_slugs[film.pk]
             slug = _free_slug(_slug_base(name, fallback="character"), slugs)
             character = Character(film=film, name=name[:200], slug=slug)
-            self.save(character, f"character {name!r}")
+            character, _ = self.save_new(
+                character,
+                f"character {name!r}",
+                lambda: next((c for c in film.characters.all() if name_key(c.name) == key), None),
+            )
             characters[key] = character
             slugs.add(slug)
         return characters[key]
@@ -731,9 +735,14 @@ class _Import:
             credit = Credit(
                 film=film, person=person, role=record.role, character=character, billing=billing
             )
-            self.save(credit, f"credit for {record.person} ({record.role})")
+            credit, outcome = self.save_new(
+                credit,
+                f"credit for {record.person} ({record.role})",
+                lambda: Credit.objects.filter(
+                    film=film, person=person, role=record.role, character=character
+                ).first(),
+            )
             existing.append(credit)
-            outcome = "created"
         return CreditResult(
             person=person.name,
             role=record.role,

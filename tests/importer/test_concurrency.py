@@ -1,4 +1,5 @@
-"""Two imports at once (issue #13, point 7): both succeed, and a new film or person is one row.
+"""Two imports at once (issue #13, point 7): both succeed, and a new film, person, character or
+credit is one row.
 
 Two threads, each with its own database connection, import different texts about the same new
 film. The first holds its transaction open until the second is blocked on the film's unique
@@ -15,8 +16,9 @@ import pytest
 from django.db import connection, connections, transaction
 
 from importer.save import ImportResult, article_import_bytes
-from people.models import Credit, Person
+from people.models import Character, Credit, Person
 from reviews.models import Article, Film
+from tests import factories as f
 
 pytestmark = [
     pytest.mark.postgres,
@@ -137,3 +139,34 @@ def test_two_imports_naming_one_new_actor_make_one_person():
         "created",
         "matched",
     ]
+
+
+ON_THE_SITE_A = b"""The Ember Quarry (2025) review
+
+Ada Penrose (Isla Varga) is the surveyor who will not leave a slate town burning from below.
+
+A patient, smoky film. Rating: 4/5
+"""
+ON_THE_SITE_B = b"""The Ember Quarry (2025): notes on a fire
+
+The film rests on Ada Penrose (Isla Varga), a surveyor who measures the heat in the ground.
+
+An odd, warm film. Rating: 3/5
+"""
+
+
+def test_two_imports_adding_one_part_to_a_film_on_the_site_make_one_character_and_credit():
+    """Film and actor already on the site: the race is on the new character and credit."""
+    film = f.FilmFactory(title="The Ember Quarry", year=2025)
+    isla = f.PersonFactory(name="Isla Varga")
+
+    results, errors, raced = race(ON_THE_SITE_A, ON_THE_SITE_B)
+
+    assert errors == []
+    assert raced
+    assert Article.objects.count() == 2
+    assert list(Character.objects.values_list("name", flat=True)) == ["Ada Penrose"]
+    credit = Credit.objects.get()  # one, not two, and no error
+    assert (credit.film, credit.person, credit.character.name) == (film, isla, "Ada Penrose")
+    outcomes = sorted(c.outcome for r in results for c in r.credits)
+    assert outcomes == ["created", "matched"]
