@@ -94,9 +94,10 @@ def test_import_queries_are_pinned_and_grow_by_one_insert_per_section(sample, re
     with CaptureQueriesContext(connection) as queries:
         result = article_import(parsed=parsed, source_text=text)
 
-    # On PostgreSQL each new film, person, genre or critic is inserted in a savepoint (two
-    # queries), so that a concurrent import's row can win (importer.save._Import.save_new).
-    new_rows = sum(m.objects.count() for m in (Film, Person, Genre, Country, Language, Author))
+    # On PostgreSQL each new film, person, genre, critic, character or credit is inserted in a
+    # savepoint (two queries), so that a concurrent import's row can win (_Import.save_new).
+    catalogue = (Film, Person, Genre, Country, Language, Author, Character, Credit)
+    new_rows = sum(m.objects.count() for m in catalogue)
     savepoints = 2 * new_rows if connection.vendor == "postgresql" else 0
     pinned = QUERIES[sample] + extra_sections + FTS_QUERIES + STATUS_LOG_QUERIES + savepoints
     assert len(queries) == pinned, "\n".join(q["sql"][:120] for q in queries.captured_queries)
