@@ -454,10 +454,14 @@ class _Import:
 
     def run(self) -> ImportResult:
         main = self.parsed.film
-        records = (main, *self.parsed.films[1:]) if main else ()  # `film` is the main one
+        # `film` is the main one; a ranked list has none, and is about the films it ranks.
+        records = (main, *self.parsed.films[1:]) if main else self.parsed.films
         text_films: list[Film] = []
         film_results: list[FilmResult] = []
         for record in records:
+            if main is None and not self.catalogue and self.film_match(record) is None:
+                self.warn(f"{record}: not on the site yet, so not linked (editors add films)")
+                continue
             film, film_result = self.film(record)
             if self.film_created:
                 self.created_films.add(film.pk)
@@ -479,7 +483,7 @@ class _Import:
         return ImportResult(
             fingerprint=self.parsed.fingerprint,
             dry_run=False,
-            film=film_results[0] if film_results else None,
+            film=film_results[0] if main and film_results else None,
             films=film_results,
             credits=credits,
             article=ArticleResult(

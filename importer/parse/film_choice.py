@@ -77,6 +77,7 @@ class _Candidate:
     evidence: dict[str, int] = field(default_factory=dict)  # what, how many times
     in_title_line: bool = False
     headings: list[int] = field(default_factory=list)  # lines of non-entry headings naming it
+    entries: list[int] = field(default_factory=list)  # lines of ranked-list entries naming it
     prose: int = 0  # times named in the prose, with or without a year
     fixed: bool = False  # front matter or the film hint
     structural: bool = False  # named by the title line, a heading, metadata or an image
@@ -94,15 +95,12 @@ class _Candidate:
 class FilmChoice:
     """What film_choice decided: the text's films (main first), mentions, candidates, parts."""
 
+    film: FilmRecord | None  # the main film; None for a ranked list
     films: tuple[FilmRecord, ...]
     mentions: tuple[Mention, ...]
     candidates: tuple[FilmCandidate, ...]
     parts: tuple[tuple[int, int], ...] = ()  # (first line, film index), in line order
     keys: tuple[str, ...] = ()  # each film's title key, for finding it in a paragraph
-
-    @property
-    def film(self) -> FilmRecord | None:
-        return self.films[0] if self.films else None
 
     def film_at(self, line: int, text: str = "") -> int:
         """The film whose part holds this line; outside parts, the one film the text names."""
@@ -132,6 +130,7 @@ class _Pool:
         heading: int | None = None,
         prose: bool = False,
         structural: bool = True,
+        entry: int | None = None,
     ) -> _Candidate | None:
         title = film_text.clean_title(title).strip(" -|:")
         title_key = film_text.title_key(title)
@@ -149,6 +148,8 @@ class _Pool:
         candidate.structural |= structural and not prose
         if heading is not None:
             candidate.headings.append(heading)
+        if entry is not None:
+            candidate.entries.append(entry)
         candidate.prose += prose
         return candidate
 
@@ -191,7 +192,16 @@ def choose_film(
     shown = tuple(c.record() for c in ranked[:SHOWN])
 
     if fixed is None and found.is_list:
-        return FilmChoice((), _mentions(ranked, ()), shown)
+        # A ranked list is about the films it ranks; each entry's part credits its own film.
+        entries = sorted((c for c in ranked if c.entries), key=lambda c: c.entries[0])
+        return FilmChoice(
+            film=None,
+            films=tuple(FilmRecord(c.title, c.year) for c in entries),
+            mentions=_mentions(ranked, entries),
+            candidates=shown,
+            parts=tuple(sorted((line, i) for i, c in enumerate(entries) for line in c.entries)),
+            keys=tuple(c.key for c in entries),
+        )
     best = fixed or (ranked[0] if ranked else None)
     if best is None:
         raise ImportTextError(
@@ -241,6 +251,7 @@ def choose_film(
     if len(chosen) < 2:
         parts = []
     return FilmChoice(
+        film=main,
         films=films,
         mentions=_mentions(ranked, chosen),
         candidates=shown,
@@ -305,11 +316,11 @@ def _header_evidence(
         if isinstance(element, Heading):
             entry = element.kind == "entry"
             weight = ENTRY if entry else HEADING
-            line = None if entry else element.line
-            if pool.add_years(element.text, weight, "heading '{}'", heading=line) == 0:
+            where = {"entry": element.line} if entry else {"heading": element.line}
+            if pool.add_years(element.text, weight, "heading '{}'", **where) == 0:
                 named = _heading_film(element.text)
                 if named:
-                    pool.add(*named, weight, f"heading {element.text!r}", heading=line)
+                    pool.add(*named, weight, f"heading {element.text!r}", **where)
         elif isinstance(element, Image):
             # A bare "Title (Year)" line between paragraphs reads as an image's alt text; in a
             # text about several films it is as likely the header of that film's part.

@@ -63,6 +63,10 @@ def titles_with_years(text: str) -> Iterator[TitleYear]:
         found = _title_before(text, match.start())
         if found:
             title, start = found
+            first, _, rest = title.partition(" ")
+            if rest and first.casefold() in _LEADING_NOT_TITLE and text[match.end() :][:1] == ",":
+                # "In Dust Devils (1999), a town": the sentence's "In"; not "In Bruges (2008) is"
+                title, start = rest, start + len(first) + 1
             yield TitleYear(title, int(match.group(1)), start)
 
 

@@ -49,7 +49,8 @@ def test_ranked_list_has_entries_and_no_single_film():
     assert parsed.article.kind == "list"
     assert parsed.film is None
     assert [s.kind for s in parsed.sections] == ["intro"] + ["entry"] * 5
-    assert [m.title for m in parsed.mentions][:2] == ["The Salt Road", "Cold Harbour"]
+    assert [f.title for f in parsed.films][:2] == ["The Salt Road", "Cold Harbour"]
+    assert parsed.mentions == ()  # the ranked films are the list's films, not mentions
 
 
 def test_only_metadata_is_an_error():
