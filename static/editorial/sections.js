@@ -61,6 +61,19 @@ document.addEventListener("DOMContentLoaded", function () {
     ordered.splice(to, 0, row);
     show(ordered);
     row.scrollIntoView({ block: "nearest" });
+    announce(row, to + 1, ordered.length);
+  }
+
+  // Screen readers hear where a moved section went.
+  const live = document.createElement("p");
+  live.className = "visually-hidden";
+  live.setAttribute("aria-live", "polite");
+  group.appendChild(live);
+
+  function announce(row, position, total) {
+    const heading = row.querySelector("input[name$='-heading']");
+    const name = heading && heading.value ? "“" + heading.value + "”" : "The section";
+    live.textContent = name + " is now section " + position + " of " + total + ".";
   }
 
   function button(text, className, onClick) {
@@ -122,6 +135,7 @@ document.addEventListener("DOMContentLoaded", function () {
       const after = event.clientY > box.top + box.height / 2;
       ordered.splice(ordered.indexOf(row) + (after ? 1 : 0), 0, dragged);
       show(ordered);
+      announce(dragged, ordered.indexOf(dragged) + 1, ordered.length);
     });
   }
 
