@@ -281,8 +281,8 @@ class Scanner:
             names = _split_names(credit_line["names"])
             credits = [parse_cast_entry(name) for name in names]
             if names and all(credits):
-                role = credit_line["role"]
-                roles = [_CREDIT_LINE_ROLES[role.casefold()]] if role else ["director", "writer"]
+                said = credit_line["role"]
+                roles = [_CREDIT_LINE_ROLES[said.casefold()]] if said else ["director", "writer"]
                 found.crew += [CreditRecord(c.person, role) for c in credits if c for role in roles]
                 return True
         fields = metadata_fields(text)

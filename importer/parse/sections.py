@@ -130,11 +130,15 @@ def build_sections(
             ),
             None,
         )
-        where = f"the spoiler notice or heading at line {first.line}" if first else "a notice"
+        where = (
+            f"the spoiler notice or heading at line {first.line} comes before any public text"
+            if first
+            else "the title promises the plot or the ending, and the text opens with a heading"
+        )
         warnings.append(
             ParseWarning(
-                f"every section is a spoiler ({where} comes before any public text): the "
-                "article has no spoiler-free part to show until an editor writes a standfirst",
+                f"every section is a spoiler ({where}): the article has no spoiler-free part "
+                "to show until an editor writes a standfirst",
                 first.line if first else None,
             )
         )
