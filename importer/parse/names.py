@@ -106,8 +106,8 @@ def is_person_name(name: str, *, not_names: Iterable[str] = ()) -> bool:
             continue
         if not _is_capitalised(token) or lower.strip(".'") in STOP_WORDS:
             return False
-        if len(token) > 3 and token.isupper():
-            return False  # "SPOILER ALERT", "THE END"
+        if len(token) > 3 and token.isupper() and not _INITIAL.match(token):
+            return False  # "SPOILER ALERT", "THE END"; "J.K." is initials
         capitalised += 1
     if capitalised < 2:
         return False
@@ -162,11 +162,10 @@ def name_before(text: str, pos: int, *, max_tokens: int = 4) -> str | None:
             if tokens:
                 break
             continue
-        if raw[-1] in ',;:.!?)"':
-            if not tokens and not _INITIAL.match(raw):
+        if raw[-1] in ',;:.!?)"' and not _INITIAL.match(raw):
+            if not tokens:
                 return None
-            if tokens:
-                break
+            break
         token = raw.strip('"(')
         if token != raw and raw.startswith(("(", '"')):
             if token and _is_capitalised(token):
@@ -221,6 +220,7 @@ class PendingCredit(CreditRecord):
     """
 
     doubt: str = ""
+    possessive: bool = False  # "Varga's Dora": a part, if the text credits Varga as an actor
 
 
 def _doubt(name: str, role: str, why: str) -> PendingCredit:
@@ -273,6 +273,9 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("score by", ("composer",)),
     ("scored by", ("composer",)),
     ("music by", ("composer",)),
+    ("the cast includes", ("actor",)),
+    ("cast includes", ("actor",)),
+    ("cast including", ("actor",)),
     ("starring", ("actor",)),
     ("co-starring", ("actor",)),
     ("co-stars", ("actor",)),
@@ -325,7 +328,10 @@ _STORY_OBJECTS = frozenset({
     "picture", "pictures", "footage", "man", "woman", "boy", "girl", "he", "she", "they",
     "him", "her", "them", "who", "victim", "someone", "somebody", "dog", "horse",
 })  # fmt: skip
-_CAST_VERBS = frozenset({"starring", "co-starring", "co-stars", "stars"})
+_CAST_VERBS = frozenset({
+    "starring", "co-starring", "co-stars", "stars", "the cast includes", "cast includes",
+    "cast including",
+})  # fmt: skip
 _CRAFT_ADVERB = re.compile(r"[a-z]+ly$")
 
 
@@ -575,11 +581,14 @@ _BEFORE_AS = re.compile(
     r"(?:,? (?:(?:[a-z]+ly|also|later|then|briefly|again|finally|only|even|first|now) )?"
     r"(?:(?:turns|turned|shows|showed|pops|popped|crops|cropped) up|appears|appeared"
     r"|reappears|reappeared|returns|returned|co-stars|co-starred|stars|starred|is cast"
-    r"|was cast|is back|excels|shines|impresses|(?:is|was|remains|proves)((?: [a-z-]+){1,3})))?"
+    r"|was cast|is back|excels|shines|impresses|cameos|(?:has|makes) a cameo"
+    r"|(?:is|was|remains|proves)((?: [a-z-]+){1,3})))?"
     r",?$"
 )
 _PLAYS = re.compile(r",? (?:plays|played|portrays|portrayed|playing|portraying|voices) ")
 _IS = re.compile(r" is (?=(?:(?:the |a |an |his |her |their )?[\w-]+'s |(?:his|her|their|the) ))")
+_AS_OPENING = re.compile(r"(?:^|(?<=[.!?] ))As (?=[A-Z])")
+_POSSESSIVE_PART = re.compile(r"'s? (?=[A-Z])")
 _PLAYED_BY = re.compile(r",? (?:played|portrayed|voiced) by ")
 _PAREN = re.compile(r"\(([^()\n]{3,160})\)")
 _DESCRIPTION_STOPS = frozenset({
@@ -677,6 +686,9 @@ def _actor_before(text: str, pos: int, not_names: tuple[str, ...]) -> str | None
     relative = re.search(r", who(?: [a-z]+ly| also| then)?(?: [a-z-]+)*,?$", before)
     if relative and relative.end() - relative.start() < 60:
         before = before[: relative.start()]
+    aside = re.search(r" \([^()]{1,60}\)$", before)
+    if aside:
+        before = before[: aside.start()]  # "Ilse Varga (The Salt Road) is terrific as Dora"
     name = name_before(before, len(before))
     if name and is_person_name(name, not_names=not_names):
         return name
@@ -747,6 +759,28 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
         character, described = _character_after(text, match.end())
         if character and described:
             yield CreditRecord(actor, "actor", character)
+    # "As Mia, Emma Stone is luminous."
+    for match in islice(_AS_OPENING.finditer(text), MAX_HITS):
+        written = re.match(r"([^,.;:()]{1,60}), ", text[match.end() : match.end() + 64])
+        character, _described = _character_after(text, match.end())
+        if not written or character != written.group(1).replace(".", ""):
+            continue
+        found = name_at(text, match.end() + written.end())
+        if found and is_person_name(found[0], not_names=not_names):
+            yield CreditRecord(found[0], "actor", character)
+    # "Varga's Dora", "Dunaway's Evelyn": a part only if the text credits that actor otherwise
+    for match in islice(_POSSESSIVE_PART.finditer(text), MAX_HITS):
+        owner = name_before(text, match.start())
+        part = name_at(text, match.end())
+        if not owner or not part or _inside_quotes(text, match.start()):
+            continue
+        character = part[0]
+        if len(character.split()) > 3 or text[part[1] : part[1] + 2] == " (":
+            continue  # "Brandt's Harbour Lamps (2018)" cites a film
+        if is_character_name(character, not_names=not_names) and (
+            is_person_name(owner, not_names=not_names) or _is_surname(owner, not_names)
+        ):
+            yield PendingCredit(owner, "actor", character, possessive=True)
     # "Ada, played by Ines Vale"
     for match in islice(_PLAYED_BY.finditer(text), MAX_HITS):
         found = name_at(text, match.end())
@@ -773,7 +807,12 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
         if outside and is_person_name(outside, not_names=not_names):
             # "Lotte Achterberg (Rika, the cook)"
             character = re.split(r"[,;]| - | \u2014 ", inside, maxsplit=1)[0].strip()
-            if is_character_name(character, not_names=not_names):
+            if (
+                is_character_name(character, not_names=not_names)
+                and len(character.split()) <= 2
+                and not character.startswith("The ")
+            ):
+                # "Ilse Varga (The Salt Road)" names her earlier film, not a part
                 yield CreditRecord(outside, "actor", character)
 
 
@@ -853,7 +892,10 @@ def checked_credits(
     for credit in credits:
         (pending if isinstance(credit, PendingCredit) else plain).append(credit)
     full_names = {c.person for c in plain if " " in c.person}
+    possessives = [credit for credit in pending if credit.possessive]
     for credit in pending:
+        if credit.possessive:
+            continue
         if credit.doubt:
             warnings.append(
                 ParseWarning(f"{credit.person!r} not credited as {credit.role}: {credit.doubt}")
@@ -865,6 +907,7 @@ def checked_credits(
         else:
             why = "several people have that surname" if matches else "the text gives no full name"
             warnings.append(ParseWarning(f"{credit.person!r} not credited as {credit.role}: {why}"))
+    plain.extend(_possessive_parts(possessives, plain))
     characters = {_name_words(c.character) for c in plain if c.character}
     result: dict[tuple[str, str, str | None, object], CreditRecord] = {}
     for credit in plain:
@@ -884,6 +927,27 @@ def checked_credits(
         key = (credit.person, credit.role, credit.character, _film_of(credit))
         result.setdefault(key, credit)
     return _merged_parts(list(result.values()))
+
+
+def _possessive_parts(
+    possessives: list[PendingCredit], credits: list[CreditRecord]
+) -> Iterator[CreditRecord]:
+    """ "Varga's Dora" for an actor the text credits: her part, unless she has another part
+    that is not the same name (a dual role is stated, not guessed from a possessive)."""
+    actors = [c for c in credits if c.role == "actor"]
+    for credit in possessives:
+        owners = {
+            c.person
+            for c in actors
+            if c.person == credit.person or c.person.split()[-1] == credit.person
+        }
+        if len(owners) != 1 or credit.character is None:
+            continue
+        owner = owners.pop()
+        words = set(_name_words(credit.character))
+        parts = [set(_name_words(c.character)) for c in actors if c.person == owner and c.character]
+        if all(words <= part or part <= words for part in parts):
+            yield _as_record(credit, owner)
 
 
 def _plays_a_character(person: str, characters: set[tuple[str, ...]]) -> bool:
