@@ -9,11 +9,14 @@ so the save that follows goes through the form's and the sections' usual rules.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
+from reversion.models import Version
 from taggit.utils import edit_string_for_tags
 
 from editorial.revisions import _segments
@@ -285,3 +288,64 @@ def _resolve_sections(article: Article, data: QueryDict, choices: dict[int, str]
         data[f"{PREFIX}-{i}-article"] = str(article.pk)
     data[f"{PREFIX}-TOTAL_FORMS"] = str(len(forms))
     data[f"{PREFIX}-INITIAL_FORMS"] = str(sum(1 for values in forms if _first(values, "id")))
+
+
+# Who changed what ----------------------------------------------------------------------------
+
+
+def _base_version(article: Article, token: str) -> Version | None:
+    """The revision the editor's form was opened from: the save whose time is its token."""
+    try:
+        opened = datetime.fromisoformat(token)
+    except ValueError:
+        return None
+    for version in Version.objects.get_for_object(article)[:50]:
+        saved = version.field_dict.get("updated_at")
+        # Revisions keep milliseconds; the token has microseconds.
+        if saved and abs(saved - opened) < timedelta(milliseconds=1):
+            return version
+    return None
+
+
+def conflict_annotate(differences: list[Difference], article: Article, token: str) -> None:
+    """Say, where the version the form was opened from is known, which side changed each
+    difference: the choice means something else when only the other editor did."""
+    base = _base_version(article, token)
+    if base is None:
+        return
+    fields = base.field_dict
+    section_type = ContentType.objects.get_for_model(Section)
+    sections = {
+        int(version.object_id): version.field_dict
+        for version in base.revision.version_set.filter(content_type=section_type)
+    }
+    current = {section.pk: section for section in article.sections.all()}
+    for difference in differences:
+        kind, _, name = difference.key.partition("-")
+        if kind == "field" and name not in ("films", "tags"):
+            was = _field_text(name, fields.get(name))
+            theirs = _field_text(name, _current_value(article, name))
+        elif kind == "section" and name.isdigit():
+            before, now = sections.get(int(name)), current.get(int(name))
+            was = _section_readable(Section(**_own(before))) if before else None
+            theirs = _section_readable(now) if now else None
+        else:
+            continue
+        if difference.note:
+            continue  # a section only one side has: the note already says who
+        if was == theirs:
+            difference.note = "Only you changed this."
+        else:
+            difference.note = (
+                "They changed this since you opened the form; “Keep mine” undoes their change."
+            )
+
+
+def _section_readable(section: Section) -> str:
+    return _readable(_section_text(_section_encoded(section)))
+
+
+def _own(values: dict) -> dict:
+    """A section version's fields that Section() accepts."""
+    names = {f.attname for f in Section._meta.concrete_fields}
+    return {name: value for name, value in values.items() if name in names}

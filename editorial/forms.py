@@ -14,6 +14,7 @@ from editorial.conflicts import (
     THEIRS,
     Conflict,
     article_differences,
+    conflict_annotate,
     section_differences,
 )
 from editorial.services import allowed_statuses, can_publish, redirect_reserving
@@ -139,6 +140,7 @@ class ArticleEditorialForm(forms.ModelForm):
         for difference in differences:
             if self.data.get(difference.choice_name) in (MINE, THEIRS):
                 difference.choice = self.data[difference.choice_name]
+        conflict_annotate(differences, current, self.data.get("edit_token", ""))
         unresolved = [d for d in differences if not d.choice]
         resolving = self.data.get("conflict_token") == token
         if resolving and not unresolved:

@@ -207,3 +207,21 @@ def test_a_section_they_deleted_stays_deleted_unless_kept(eddie, sam, article, c
     response = sam.post(change_url(article), sams | {"title": "Sam's title"} | choices)
     assert response.status_code == 302
     assert list(article.sections.order_by("order").values_list("heading", flat=True)) == headings
+
+
+def test_each_difference_says_who_changed_it(eddie, sam, article):
+    """Where the version both opened is a known revision, the screen says which side changed
+    what: "Keep mine" on a field only they changed would undo their work."""
+    assert eddie.post(change_url(article), article_form_data(article)).status_code == 302
+    eddies, sams = article_form_data(article), article_form_data(article)  # a revision both had
+    eddies["sections-0-body"] = "Eddie's rewrite of the opening."
+    assert eddie.post(change_url(article), eddies).status_code == 302
+    sams["standfirst"] = "Sam's new standfirst."
+    stopped = sam.post(change_url(article), sams)
+    notes = {d.label: d.note for d in stopped.context["adminform"].form.conflict.differences}
+    assert notes == {
+        "Standfirst": "Only you changed this.",
+        "Section 1 (“Opening”)": "They changed this since you opened the form; "
+        "“Keep mine” undoes their change.",
+    }
+    assert "undoes their change" in stopped.content.decode()
