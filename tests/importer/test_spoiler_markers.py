@@ -422,3 +422,24 @@ def test_a_verdict_line_under_a_heading_of_an_ending_explained_piece_is_no_verdi
     assert "earns its wait" in spoiler_words(parsed)
     control = parse_text(text.replace("Ending Explained", "review"))
     assert control.article.verdict == "the brother reveal earns its wait."
+
+
+@pytest.mark.django_db
+def test_a_text_behind_a_top_notice_imports_with_nothing_public_to_quote():
+    text = (
+        f"{TITLE}\n\nThis review may contain spoilers.\n\n{OPENING}. In the last reel {TWIST}."
+        "\n\nVerdict: the brother reveal makes it.\n"
+    )
+    result = article_import_bytes(data=text.encode("utf-8"), max_bytes=100_000)
+    article = Article.objects.get(pk=result.article.pk)
+    assert (article.summary, article.verdict, article.search_text) == ("", "", "")
+    assert article.sections.filter(is_spoiler=True, body__contains="drowned man").exists()
+    assert any("no spoiler-free part to show" in w.message for w in result.warnings)
+
+
+@pytest.mark.django_db
+def test_the_summary_of_a_split_paragraph_stops_at_the_notice():
+    text = f"{TITLE}\n\n{OPENING}. Spoilers follow. In the last reel {TWIST}.\n\nFine.\n"
+    result = article_import_bytes(data=text.encode("utf-8"), max_bytes=100_000)
+    summary = Article.objects.get(pk=result.article.pk).summary
+    assert summary.startswith("Selma Ravn shoots") and "drowned" not in summary
