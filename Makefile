@@ -14,10 +14,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# The site and, in the background, the worker that makes image renditions (reviews/tasks.py);
+# Ctrl-C or the server exiting stops both.
 demo: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput -v0
 	DJANGO_DEBUG=true $(BIN)/python manage.py load_demo
-	@echo "Serving on http://$(HOST)/ (Ctrl-C to stop)"
+	@echo "Serving on http://$(HOST)/ with a background worker (Ctrl-C to stop both)"
+	@DJANGO_DEBUG=true $(BIN)/python manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST)
 
 test: $(STAMP)
