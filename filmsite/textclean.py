@@ -21,7 +21,8 @@ from django.db import connections, models
 # C0 controls but tab and newline, the two noncharacters, lone surrogates.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
 _BREAKS = {"\x0b", "\x0c", "\r"}
-# What a query can look for: PostgreSQL stores no NUL and neither engine a lone surrogate.
+# What LIKE can look for: PostgreSQL stores no NUL, SQLite's LIKE stops at one (INSTR finds
+# it), and neither engine stores a lone surrogate.
 _SEARCHABLE = [chr(c) for c in (*range(1, 9), *range(11, 32))] + ["\ufffe", "\uffff"]
 # JSON escapes of those characters, which a JSON text column holds instead of the characters.
 _JSON_ESCAPES = ["\\u00", "\\b", "\\f", "\\r", "\\uff", "\\uFF", "\\ud", "\\uD"]
@@ -64,7 +65,7 @@ def clean_rows(model: type[models.Model], *, using: str, json_text: Iterable[str
     `json_text` names text columns that hold JSON, whose escapes hide the characters.
     """
     json_text = set(json_text)
-    manager = model._base_manager.using(using)
+    manager = model._base_manager.using(using).order_by()  # no joins for a default ordering
     sqlite = connections[using].vendor == "sqlite"
     changed = 0
     for field in model._meta.local_fields:
@@ -73,11 +74,17 @@ def clean_rows(model: type[models.Model], *, using: str, json_text: Iterable[str
             clean = clean_data
         elif isinstance(field, models.CharField | models.TextField):
             needles = _JSON_ESCAPES + _SEARCHABLE if field.attname in json_text else _SEARCHABLE
-            if sqlite:
-                needles = [*needles, "\x00"]
-            rows = manager.filter(
-                reduce(or_, (models.Q(**{f"{field.attname}__contains": n}) for n in needles))
-            )
+            found = reduce(or_, (models.Q(**{f"{field.attname}__contains": n}) for n in needles))
+            rows = manager.filter(found)
+            if sqlite:  # LIKE ends its pattern at a NUL (and would match every row): INSTR
+                nul = models.Func(models.Value(0), function="CHAR")
+                position = models.Func(
+                    models.F(field.attname),
+                    nul,
+                    function="INSTR",
+                    output_field=models.IntegerField(),
+                )
+                rows = manager.annotate(nul_at=position).filter(found | models.Q(nul_at__gt=0))
             if field.attname in json_text:
                 clean = clean_json_text
             else:

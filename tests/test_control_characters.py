@@ -158,7 +158,7 @@ def test_the_migration_cleans_every_stored_text_and_leaves_clean_text_alone(djan
     raw_update(Article, article.pk, title="Salt\x0bRoad", standfirst=f"One\x02{nul}two\r\nthree",
                source_text="Imported\x0cfrom a page\x1b[0m.")  # fmt: skip
     raw_update(Section, section.pk, body="Quiet\x02.\x0bLoud.")
-    raw_update(Person, person.pk, name="Ada\x01 Lind")
+    raw_update(Person, person.pk, name="Ada\x01 Lind", bio=f"Bio{nul}graphy")
     user = django_user_model.objects.create(username="ed")
     StatusChange.objects.create(article=article, to_status="draft", changed_by=user)
     entry = LogEntry.objects.create(
@@ -194,6 +194,7 @@ def test_the_migration_cleans_every_stored_text_and_leaves_clean_text_alone(djan
     assert article.source_text == "Imported\nfrom a page[0m."
     assert Section.objects.get(pk=section.pk).body == "Quiet.\nLoud."
     assert Person.objects.get(pk=person.pk).name == "Ada Lind"
+    assert Person.objects.get(pk=person.pk).bio == "Biography"
     assert LogEntry.objects.get(pk=entry.pk).object_repr == "Salt Road"
     assert "\\u000b" not in LogEntry.objects.get(pk=entry.pk).change_message
     assert json.loads(LogEntry.objects.get(pk=entry.pk).change_message)[0]["changed"] == {
