@@ -1,6 +1,9 @@
 """docker-compose.yml can't run here (no Docker engine), so its wiring is checked as data."""
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,9 +29,9 @@ def interpolate_defaults(value: str) -> str:
     return re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value)
 
 
-def test_services_are_postgres16_redis_and_the_app(compose):
+def test_services_are_postgres16_redis_the_app_and_its_worker(compose):
     services = compose["services"]
-    assert set(services) == {"db", "redis", "web"}
+    assert set(services) == {"db", "redis", "web", "worker"}
     assert services["db"]["image"] == "postgres:16"
     assert services["redis"]["image"].startswith("redis:")
     assert "gunicorn filmsite.wsgi" in services["web"]["command"]
@@ -42,6 +45,29 @@ def test_every_service_has_a_healthcheck_and_web_waits_for_healthy_dependencies(
         "redis": {"condition": "service_healthy"},
     }
     assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+
+
+def test_the_worker_runs_the_database_task_backend_as_web_queues_to_it(compose):
+    """Renditions are queued by web (reviews/tasks.py) and made only by this service."""
+    web, worker = compose["services"]["web"], compose["services"]["worker"]
+    assert worker["command"][:3] == ["python", "manage.py", "db_worker"]
+    assert "--reload" not in worker["command"]  # a reloader would leave orphans on stop
+    assert worker["environment"] == web["environment"]  # the same database, storage, settings
+    environ = {name: interpolate_defaults(str(value)) for name, value in web["environment"].items()}
+    environ.update(
+        PATH=os.environ["PATH"],
+        DJANGO_SETTINGS_MODULE="filmsite.settings",
+        DJANGO_SECRET_KEY="k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP",
+    )
+    code = "from django.conf import settings as s; print(s.TASKS['default']['BACKEND'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environ, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django_tasks_db.DatabaseBackend"  # web queues, never runs
+    assert worker["volumes"] == web["volumes"]  # it reads originals and writes renditions there
+    assert worker["depends_on"] == {"web": {"condition": "service_healthy"}}  # after migrate
+    assert worker["restart"] == "unless-stopped"
 
 
 def test_database_lives_on_a_named_volume(compose):
