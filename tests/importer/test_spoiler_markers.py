@@ -2,6 +2,8 @@
 or inside a paragraph, hides what follows; promises of no spoilers hide nothing."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from importer.parse.document import parse_text
 from importer.parse.records import ParsedText
@@ -443,3 +445,23 @@ def test_the_summary_of_a_split_paragraph_stops_at_the_notice():
     result = article_import_bytes(data=text.encode("utf-8"), max_bytes=100_000)
     summary = Article.objects.get(pk=result.article.pk).summary
     assert summary.startswith("Selma Ravn shoots") and "drowned" not in summary
+
+
+# --- any case, any punctuation -----------------------------------------------------------------
+
+DECORATIONS = [("", ""), ("**", "**"), ("*", "*"), ("[", "]"), ("(", ")"), ("⚠️ ", " ⚠️"),
+               ("🚨 ", ""), ("— ", " —"), ("> ", ""), ("## ", ""), ("<<< ", " >>>")]  # fmt: skip
+CASES = [str, str.upper, str.lower, str.title]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(LINE_MARKERS),
+    st.sampled_from(DECORATIONS),
+    st.sampled_from(CASES),
+    st.sampled_from(["", "!", "!!", "...", ":", "."]),
+)
+def test_any_case_and_punctuation_of_a_notice_hides_the_twist(marker, decoration, case, end):
+    line = decoration[0] + case(marker.rstrip(".!:")) + end + decoration[1]
+    text = f"{TITLE}\n\n{OPENING}.\n\n{line}\n\nIn the last reel {TWIST}.\n\nA fine film.\n"
+    assert_twist_hidden(parse_text(text))
