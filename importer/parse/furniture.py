@@ -21,6 +21,7 @@ NEWSLETTER = "newsletter prompt"
 ADVERT = "advertisement"
 RELATED = "related links"
 COMMENTS = "comment form"
+READER_COMMENTS = "reader comments"
 NAVIGATION = "navigation"
 
 
@@ -29,6 +30,7 @@ class Furniture:
     reason: str
     byline: str | None = None  # the name in "By Jane Doe"
     starts_block: bool = False  # short lines after it are links or form fields too
+    ends_text: bool = False  # readers' comments follow ("12 thoughts on ..."): nothing after it
 
 
 # Whole lines, compared after _bare() (lower case, no surrounding "*", "#", ">", "-", ":").
@@ -287,7 +289,7 @@ def furniture(line_plain: str) -> Furniture | None:
             if token.lstrip("@").islower() or any(c.isdigit() or c in "_@." for c in token):
                 return Furniture(BYLINE)  # a user name is no critic's name
         if _COMMENT_COUNT.match(bare):
-            return Furniture(COMMENTS, starts_block=True)
+            return Furniture(READER_COMMENTS, starts_block=True, ends_text=True)
         words = bare.replace("|", " ").replace("\u00b7", " ").split()
         if len(words) > 1 and all(word.strip(",") in _SHARE_WORDS for word in words):
             return Furniture(SHARE)  # "Facebook Twitter Email"

@@ -156,6 +156,7 @@ class Scanner:
         self.seen_content = False
         self.in_cruft_block = False
         self.cruft_reason = ""
+        self.cruft_to_end = False  # readers' comments run to the end of the page
         self.spoilers_on = False
         self.in_fence = False
         self.cast_list = False
@@ -208,7 +209,7 @@ class Scanner:
         lowered = text.casefold()
         piece = furniture(text)
         if self.in_cruft_block:
-            if piece or continues_block(text):
+            if piece or continues_block(text) or self.cruft_to_end:
                 self._drop(index, text, piece.reason if piece else self.cruft_reason)
                 return index + 1
             self.in_cruft_block = False
@@ -216,6 +217,7 @@ class Scanner:
             self._flush()
             if piece.starts_block:
                 self.in_cruft_block, self.cruft_reason = True, piece.reason
+                self.cruft_to_end = piece.ends_text
             if piece.byline and self.found.byline is None:
                 self.found.byline = piece.byline
             self._drop(index, text, piece.reason)

@@ -246,3 +246,24 @@ def test_a_setext_underline_is_still_a_heading():
     parsed = parse_text(text)
     assert "The Clocks" in [s.heading for s in parsed.sections]
     assert parsed.dropped == ()
+
+
+def test_readers_comments_after_a_comment_count_are_dropped_to_the_end():
+    comments = [
+        "3 thoughts on “The Harbour Clock review”",
+        "Kofi Mensah says:",
+        "March 4, 2024 at 9:12 am",
+        "Great review, I loved this film too.",
+        "Reply",
+        "Greta Voss says:",
+        "I found it slow, but the ending is lovely.",
+    ]
+    text = f"The Harbour Clock (2018) review\n\n{INTRO}\n\n{MIDDLE}\n\n{LAST}\n\n" + "\n\n".join(
+        comments
+    )
+    parsed = parse_text(text)
+    assert_dropped(parsed, [line.replace("“", '"').replace("”", '"') for line in comments])
+    assert_review_split(parsed)
+    assert parsed.dropped[0].reason == "reader comments"
+    control = parse_text(text.replace(comments[0], "Comments"))  # no count: a form, not a thread
+    assert "Great review, I loved this film too." in structure(control)
