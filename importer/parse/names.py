@@ -197,9 +197,11 @@ def is_character_name(name: str, *, not_names: Iterable[str] = ()) -> bool:
         rest = rest[1:]
     if len(rest) > 4:
         return False
-    for token in rest:
+    for index, token in enumerate(rest):
         if token.casefold() in PARTICLES:
             continue
+        if index == 0 and len(rest) > 1 and _folded(token) in _NAME_MONTHS:
+            continue  # "May Holt", "August Walker"
         if not _is_capitalised(token) or _folded(token) in STOP_WORDS:
             return False
         if len(token) > 3 and token.isupper():
@@ -221,6 +223,7 @@ class PendingCredit(CreditRecord):
 
     doubt: str = ""
     possessive: bool = False  # "Varga's Dora": a part, if the text credits Varga as an actor
+    unless_actor: bool = False  # "Breckinridge's film": the director, unless an actor
 
 
 def _doubt(name: str, role: str, why: str) -> PendingCredit:
@@ -377,6 +380,12 @@ def _crew_noun_doubt(text: str, start: int) -> str | None:
     if folded in ("a", "an"):
         return f"'{word} ...' introduces a character, not the film's crew"
     if folded in _PERSONAL_POSSESSIVES:
+        if index > 0 and words[index - 1] == "and":
+            # "Sam Mendes and his cinematographer Roger Deakins": a filmmaker's own crew
+            joined = stripped[: stripped.rfind(" and ")]
+            owner = name_before(joined, len(joined))
+            if owner and is_person_name(owner):
+                return None
         return f"'{word} ...' reads like a character's job, not the film's crew"
     if folded in _CASTING_WORDS:
         return f"'{word} ...' describes a part someone plays"
@@ -460,6 +469,11 @@ _POSSESSIVE_CRAFT = re.compile(
     r"'s? (direction|directing|screenplay|script|score|music|cinematography|camerawork"
     r"|photography|editing|directorial|(?:(?:debut|first|second|third|fourth|fifth|sixth"
     r"|seventh|eighth|ninth|tenth|latest|new|sophomore|final|last) )?feature)\b"
+)
+# "Hollis Breckinridge's film": whose film a review says it is, unless that person acts in it
+_POSSESSIVE_FILM = re.compile(
+    r"'s? (?:(?:new|latest|last|previous|next|own|first|second|third|fourth|fifth) )?"
+    r"(?:film|movie|picture)\b"
 )
 _CRAFT_ROLE = {
     "direction": "director", "directing": "director", "screenplay": "writer",
@@ -571,6 +585,14 @@ def _writer_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRec
             yield CreditRecord(name, role)
         elif " " not in name and name not in not_names and _folded(name) not in HONORIFICS:
             yield PendingCredit(name, role)
+    for match in islice(_POSSESSIVE_FILM.finditer(text), MAX_HITS):
+        name = name_before(text, match.start())
+        if (
+            name
+            and not _inside_quotes(text, match.start())
+            and (is_person_name(name, not_names=not_names) or _is_surname(name, not_names))
+        ):
+            yield PendingCredit(name, "director", unless_actor=True)
 
 
 # --- cast in prose ----------------------------------------------------------------------------
@@ -586,7 +608,12 @@ _BEFORE_AS = re.compile(
     r",?$"
 )
 _PLAYS = re.compile(r",? (?:plays|played|portrays|portrayed|playing|portraying|voices) ")
-_IS = re.compile(r" is (?=(?:(?:the |a |an |his |her |their )?[\w-]+'s |(?:his|her|their|the) ))")
+_IS = re.compile(
+    r" is (?=(?:(?:the |a |an |his |her |their )?[\w-]+'s |(?:his|her|their|the|a|an) ))"
+)
+_NAME_MONTHS = frozenset({"april", "may", "june", "august"})  # "August Walker"
+_FOLLOWED_BY_NAME = re.compile(r" [A-Z][a-z]")
+_UNNAMED_PART = re.compile(r"(?:a|an|the) (?:[\w-]+ ){1,4}(?:who|whose)\b")
 _AS_OPENING = re.compile(r"(?:^|(?<=[.!?] ))As (?=[A-Z])")
 _POSSESSIVE_PART = re.compile(r"'s? (?=[A-Z])")
 _PLAYED_BY = re.compile(r",? (?:played|portrayed|voiced) by ")
@@ -649,7 +676,13 @@ def _character_after(text: str, pos: int) -> tuple[str | None, bool]:
         elif (
             _is_capitalised(word)
             and not word.endswith(("'s", "'"))
-            and (_folded(word) not in STOP_WORDS or _folded(word) in HONORIFICS or word == "The")
+            and not (len(word) > 1 and word.isupper() and not _INITIAL.match(word))
+            and (
+                _folded(word) not in STOP_WORDS
+                or _folded(word) in HONORIFICS
+                or word == "The"
+                or (_folded(word) in _NAME_MONTHS and _FOLLOWED_BY_NAME.match(text, match.end()))
+            )
         ):
             if lead and lead[-1].casefold() in _FUNCTION_WORDS:
                 return None, True  # "the wife of Tom Reed": Tom Reed is someone else
@@ -751,14 +784,22 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
         character, _described = _character_after(text, match.end())
         if character:
             yield CreditRecord(actor, "actor", character)
+        elif _UNNAMED_PART.match(text, match.end()):
+            yield CreditRecord(actor, "actor")  # "plays the Portuguese landlord who ..."
     # "Priya Lal is Bernie's granddaughter Mo"
     for match in islice(_IS.finditer(text), MAX_HITS):
         actor = _actor_before(text, match.start(), not_names)
         if not actor:
             continue
         character, described = _character_after(text, match.end())
-        if character and described:
-            yield CreditRecord(actor, "actor", character)
+        if not (character and described):
+            continue
+        if text.startswith(("a ", "an "), match.end()):
+            # "is a hulking minder, August Walker, who": only a name set off by commas
+            at = text.find(character, match.end())
+            if text[at - 2 : at] != ", ":
+                continue
+        yield CreditRecord(actor, "actor", character)
     # "As Mia, Emma Stone is luminous."
     for match in islice(_AS_OPENING.finditer(text), MAX_HITS):
         written = re.match(r"([^,.;:()]{1,60}), ", text[match.end() : match.end() + 64])
@@ -893,8 +934,9 @@ def checked_credits(
         (pending if isinstance(credit, PendingCredit) else plain).append(credit)
     full_names = {c.person for c in plain if " " in c.person}
     possessives = [credit for credit in pending if credit.possessive]
+    owners = [credit for credit in pending if credit.unless_actor]
     for credit in pending:
-        if credit.possessive:
+        if credit.possessive or credit.unless_actor:
             continue
         if credit.doubt:
             warnings.append(
@@ -908,6 +950,7 @@ def checked_credits(
             why = "several people have that surname" if matches else "the text gives no full name"
             warnings.append(ParseWarning(f"{credit.person!r} not credited as {credit.role}: {why}"))
     plain.extend(_possessive_parts(possessives, plain))
+    plain.extend(_film_owners(owners, plain, full_names))
     characters = {_name_words(c.character) for c in plain if c.character}
     result: dict[tuple[str, str, str | None, object], CreditRecord] = {}
     for credit in plain:
@@ -927,6 +970,23 @@ def checked_credits(
         key = (credit.person, credit.role, credit.character, _film_of(credit))
         result.setdefault(key, credit)
     return _merged_parts(list(result.values()))
+
+
+def _film_owners(
+    owners: list[PendingCredit], credits: list[CreditRecord], full_names: set[str]
+) -> Iterator[CreditRecord]:
+    """ "Breckinridge's film" credits its director, unless the text casts that person (then
+    "Cruise's film" means his performance), or a surname names nobody in full."""
+    actors = {c.person for c in credits if c.role == "actor"}
+    for credit in owners:
+        person = credit.person
+        if " " not in person:
+            matches = {name for name in full_names if name.split()[-1] == person}
+            if len(matches) != 1:
+                continue
+            person = matches.pop()
+        if person not in actors:
+            yield _as_record(credit, person)
 
 
 def _possessive_parts(

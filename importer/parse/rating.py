@@ -84,8 +84,11 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
         empty = len(match.group(3))
         half = Decimal("0.5") if match.group(2) else Decimal(0)
         total = full + empty + (1 if half else 0)
-        if total > 5 or (total < 5 and not standalone):
-            continue  # a lone decorative star is not a rating
+        closing = not line[match.end() :].strip() and (
+            match.start() == 0 or line[: match.start()].rstrip()[-1:] in ".!?:;-\u2013\u2014"
+        )
+        if total > 5 or (total < 5 and not standalone and not closing):
+            continue  # a lone decorative star is not a rating; "... last storm. ★★½" is
         rating = to_half_stars(Decimal(full) + half, 5, match.group())
         if rating:
             found.append((match.start(), rating))
