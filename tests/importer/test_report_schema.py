@@ -161,3 +161,22 @@ def test_the_text_report_shows_full_sections_public_fields_and_dropped_lines(tmp
     assert "(SPOILER, hidden until the reader opts in)" in text
     assert "(public)" in text
     assert "dropped   line " in text and "\u201cLike review\u201d" in text
+
+
+def test_the_whole_corpus_in_one_run_reports_valid_json(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for text in CORPUS.iterdir():
+        if text.suffix in {".txt", ".md"} and text.name != "README.md":
+            shutil.copy(text, folder / text.name)
+
+    document = report(str(folder), "--dry-run")
+
+    assert errors(document) == []
+    assert document["totals"]["failed"] == 0
+    assert document["totals"]["imported"] == len(document["files"]), document["totals"]
+    reported = {Path(f["source"]).name for f in document["files"]}
+    assert reported == {p.name for p in folder.iterdir()} and len(reported) >= 24
+    for file in document["files"]:  # every text says what will be public, and why
+        assert file["sections"] and all("body" in s for s in file["sections"])
+        assert all(c["evidence"] for c in file["candidates"]), file["source"]
