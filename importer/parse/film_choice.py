@@ -63,6 +63,12 @@ _RUN = re.compile(
 )
 _EMPHASIS = re.compile(r"(?<![\w*_])([*_]{1,2})([A-Z0-9][^*_\n]{0,80}?)\1(?![\w*_])")
 _QUOTED = re.compile(r'"([A-Z0-9][^"\n]{0,80}?)"')
+# Words that end in a colon before a title without being part of it.
+_LABELS = frozenset({
+    "verdict", "review", "rating", "director", "cast", "film", "movie", "watch", "update",
+    "spoilers", "spoiler", "note", "score", "warning", "also read", "read more", "see also",
+    "related", "starring", "title", "original title", "sequel", "remake", "prequel",
+})  # fmt: skip
 MAX_RUNS = 5000  # capitalised runs read per text; a real text has a few hundred
 _YEAR_NEXT = re.compile(r" ?\((?:1[89]|20)\d\d\)")
 
@@ -183,6 +189,7 @@ def choose_film(
     candidates = _merged(list(pool.by_key.values()))
     candidates.sort(key=lambda c: (-c.score, c.first))
     del candidates[MAX_CANDIDATES:]
+    _colon_titles(candidates, [plain(t) for t in (front.title, found.title) if t] + prose)
     _count_bare(prose, candidates)
     _named_in_title_line(found, front, candidates)
     candidates.sort(key=lambda c: (-c.score, c.first))
@@ -428,6 +435,25 @@ def _count_bare(prose: list[str], candidates: list[_Candidate]) -> None:
             candidate.evidence[label] = bare
             if context:
                 candidate.evidence['as "in Title" or "Title\'s"'] = context
+
+
+def _colon_titles(candidates: list[_Candidate], texts: list[str]) -> None:
+    """ "Mission: Impossible - Fallout": a title whose first words end in a colon.
+
+    The title reader stops at a colon ("Verdict: Harbour Lights (2014)"), so a title that has
+    one is found without its head; the head is put back when the text writes it twice.
+    """
+    for candidate in candidates:
+        if not (candidate.years or candidate.structural) or len(candidate.title) < 3:
+            continue
+        pattern = re.compile(
+            r"(?<![\w'])((?:[A-Z0-9][\w'.-]*)(?: [A-Z0-9][\w'.-]*)?): " + re.escape(candidate.title)
+        )
+        heads = Counter(m.group(1) for t in texts for m in islice(pattern.finditer(t), MAX_RUNS))
+        head, count = heads.most_common(1)[0] if heads else ("", 0)
+        if count >= 2 and head.casefold() not in _LABELS:
+            candidate.title = f"{head}: {candidate.title}"
+            candidate.key = film_text.title_key(candidate.title)
 
 
 def _named_in_title_line(found: Found, front: FrontMatter, candidates: list[_Candidate]) -> None:
