@@ -353,3 +353,91 @@ def test_import_creates_people_and_credits_from_real_evidence_only():
     assert not names & {"Arlo Venn", "Henrik Sol"}
     assert not Character.objects.filter(name__in=["the hero", "hero"]).exists()
     assert any("Henrik Sol" in warning.message for warning in result.warnings)
+
+
+# --- more shapes strangers write ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "present", "absent"),
+    [
+        (
+            ("Hollis Breck's film never quite decides.",),
+            ("Hollis Breck", "director", None),
+            None,
+        ),
+        (
+            ("Tom Crane plays Ethan Vole, and it is Tom Crane's film from the first frame.",),
+            ("Tom Crane", "actor", "Ethan Vole"),
+            ("Tom Crane", "director", None),  # an actor's film is his performance
+        ),
+        (
+            ("Sam Mede and his cinematographer Roger Dane stitch it into one shot.",),
+            ("Roger Dane", "cinematographer", None),
+            None,
+        ),
+        (
+            ("Leon and his editor Ruth Gale argue all night.", "Directed by Sofia Brandt."),
+            ("Sofia Brandt", "director", None),
+            ("Ruth Gale", "editor", None),  # Leon is nobody's full name: a character
+        ),
+        (
+            ("As Mia, Emma Stane is luminous.", "As ever, Konrad Bell keeps still."),
+            ("Emma Stane", "actor", "Mia"),
+            ("Konrad Bell", "actor", None),
+        ),
+        (
+            ("Stars: Ilse Varga, Oskar Lind", "Varga's Dora is the heart of it."),
+            ("Ilse Varga", "actor", "Dora"),
+            None,
+        ),
+        (
+            ("Ilse Varga (The Salt Road) is terrific as Dora.",),
+            ("Ilse Varga", "actor", "Dora"),
+            ("Ilse Varga", "actor", "The Salt Road"),
+        ),
+        (
+            ("Nuno Sarda plays the Portuguese landlord who teaches her to cook.",),
+            ("Nuno Sarda", "actor", None),
+            None,
+        ),
+        (
+            ("Henry Cave is a hulking minder, August Walker, who reloads his fists.",),
+            ("Henry Cave", "actor", "August Walker"),
+            None,
+        ),
+        (
+            ("J.K. Sims has a cameo as Bill, the club owner.",),
+            ("J.K. Sims", "actor", "Bill"),
+            None,
+        ),
+        (
+            ("The cast includes Ilse Varga, Oskar Lind and Tobias Renn.",),
+            ("Tobias Renn", "actor", None),
+            None,
+        ),
+        (
+            ("Writer/Director: Sofia Brandt | Cast: Ilse Varga",),
+            ("Sofia Brandt", "writer", None),
+            None,
+        ),
+    ],
+)
+def test_more_cast_and_crew_shapes(paragraphs, present, absent):
+    found = credits(*paragraphs)
+    assert present in found
+    if absent:
+        assert absent not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ilse Varga's Dora is the heart of it.",  # no other evidence that Varga acts in it
+        "Konrad Bell plays the long game, as ever.",
+        "Ilse Varga is a delight, and so is the river.",
+    ],
+)
+def test_no_credit_from_a_possessive_or_a_description_alone(sentence):
+    assert credits(sentence) == set()
+    assert ("Ilse Varga", "actor", "Dora") in credits("Ilse Varga plays Dora.", sentence)

@@ -118,3 +118,11 @@ def test_an_essay_with_a_front_matter_rating_imports_without_a_rating():
     article = Article.objects.get(pk=result.article.pk)
     assert (article.kind, article.rating) == ("essay", None)
     assert any("only reviews have a rating" in w.message for w in result.warnings)
+
+
+def test_fewer_star_symbols_ending_the_text_are_a_rating_but_not_mid_sentence():
+    head = "Harbour Lamps (2018) review\n\n"
+    closing = "A barge, a river, a long night, and worth it for the last storm. ★★½"
+    assert parse_text(f"{head}{closing}\n").article.rating == Decimal("2.5")
+    middle = "The ★★ hotel on the quay is where the film ends, with a storm."
+    assert parse_text(f"{head}{middle}\n\nA patient film.\n").article.rating is None
