@@ -27,7 +27,7 @@ from django.db import transaction
 
 from importer.parse.records import ImportTextError
 from importer.save import ImportResult, article_import_bytes
-from people.models import Credit, Person
+from people.models import Character, Credit, Person
 from reviews.models import Article, html_to_text
 from tests import factories as f
 
@@ -127,6 +127,7 @@ class Outcome:
     films: set[tuple[str, int | None]] = field(default_factory=set)
     credits: list[tuple[str, str, str | None, tuple[str, int | None]]] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
+    characters: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     article: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -164,6 +165,7 @@ def import_case(case: Case) -> Outcome:
         for credit in Credit.objects.select_related("person", "character", "film")
     ]
     outcome.people = list(Person.objects.values_list("name", flat=True))
+    outcome.characters = list(Character.objects.values_list("name", flat=True))
     outcome.sections = [
         Section(
             heading=s.heading,
@@ -378,8 +380,21 @@ def bad_name(name: str) -> bool:
     )
 
 
+def bad_character(name: str) -> bool:
+    """A part is a name, perhaps with a title ("Dr Ansel Pike"), never a description."""
+    words = name.split()
+    return (
+        not 1 <= len(words) <= 6
+        or name != name.strip()
+        or not name[0].isupper()
+        or bool(re.search(r"[,;:()\[\]\"!?/\\|&*#@\d]|[.'-]$", name))
+    )
+
+
 def check_names(case: Case, got: Outcome) -> list[str]:
-    return [f"person {name!r} is not a name" for name in got.people if bad_name(name)]
+    return [f"person {name!r} is not a name" for name in got.people if bad_name(name)] + [
+        f"character {name!r} is not a name" for name in got.characters if bad_character(name)
+    ]
 
 
 def check_rating(case: Case, got: Outcome) -> list[str]:
@@ -540,6 +555,17 @@ def test_the_checks_catch_what_they_look_for():
         "Ines Vale (2019)",
     ):
         assert bad_name(name), name
+    for name in (
+        "the surveyor who wants her land",
+        "Ada,",
+        "Ada (Ines Vale)",
+        "Lin Mei.",
+        "Ursula 2",
+    ):
+        assert bad_character(name), name
+    assert not any(
+        map(bad_character, ("Dr Ansel Pike", "Mrs Edda Thorn", "Cléo", "Hugo Saint-Amand"))
+    )
     wrong = Outcome(**{**good.__dict__, "film": ("glass harbour", 2009)})
     assert problems_of(case, "film", wrong) == [
         "film ('glass harbour', 2009), wanted ('tideline', 2016)"
