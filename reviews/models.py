@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItem
 
 from filmsite.links import slug_url
 from reviews import validators
@@ -384,7 +385,7 @@ def opening_html() -> Subquery:
     return Subquery(safe_sections(OuterRef("pk")).values("body_html")[:1])
 
 
-def public_themes() -> "models.QuerySet":
+def public_themes() -> "models.QuerySet[Tag]":
     """Themes (taggit tags) readers may see: those a published article or a film carries.
 
     A tag only drafts or scheduled articles carry has no page, feed, sitemap entry or filter, so
@@ -392,8 +393,6 @@ def public_themes() -> "models.QuerySet":
     their themes. Two EXISTS, each a probe of the (tag, content type, object) index per tag; one
     EXISTS with an OR of both read every tagged item (0.2 s at 100,000 articles).
     """
-    from taggit.models import Tag, TaggedItem
-
     tagged = TaggedItem.objects.filter(tag=OuterRef("pk"), content_type__app_label="reviews")
     on_a_film = tagged.filter(content_type__model="film")
     on_an_article = tagged.filter(content_type__model="article").filter(
