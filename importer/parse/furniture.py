@@ -137,6 +137,9 @@ _TRADE_WORDS = re.compile(
     r"|instagram|twitter|facebook|bluesky|mastodon|threads|tiktok|youtube|letterboxd|^[^.!?]{0,40}$"
 )
 
+_PREFIX_REASON = dict(_PREFIXES)
+_PREFIX = re.compile("|".join(re.escape(p) for p in sorted(_PREFIX_REASON, key=len, reverse=True)))
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -168,6 +171,7 @@ _DATE_START = re.compile(
     r"(?: on)?"
     r"|date|(?:re)?watched(?: on)?|logged(?: on)?|seen(?: on)?)\b:? *"
 )
+_MOSTLY_CAPITALS = re.compile(r"^\W*[A-Za-z]{2,5} [A-Z][A-Z'\u2019-]+ [A-Z]")  # "By JANE DOE"
 _MORE_NAMES = re.compile(r",? (?:and|&) |, ")
 _RELATIVE_DATE = re.compile(
     r"\b(?:\d{1,3}|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
@@ -181,6 +185,8 @@ _COUNT = re.compile(
     r"^\d[\d,.]*k? (?:likes?|comments?|replies|repl(?:y|ies)|shares?|views?|reads?|restacks?"
     r"|responses?|fans?|notes?)$"
 )
+# A date line without a calendar date: "Updated 2 hours ago", "6 min read".
+_LOOKS_DATED = re.compile(r" ago\b|\b(?:yesterday|today|just now)\b|\bmin(?:ute)?s?\b|reading time")
 _HELPFUL = re.compile(
     r"^\d[\d,]* (?:out )?of \d[\d,]* (?:people |users )?found this (?:review )?helpful"
 )
@@ -215,16 +221,22 @@ def _names_at(line_plain: str, pos: int) -> tuple[str, int] | None:
     return first, end
 
 
-def _byline(line_plain: str) -> str | None:
+def _byline(line_plain: str, dated: bool) -> str | None:
     """ "By Jane Doe | Updated March 3, 2024" -> "Jane Doe"; None when the line is prose."""
-    letters = [c for c in line_plain if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
-        line_plain = line_plain.title()  # "BY JANE DOE"
     start = _BYLINE_START.match(line_plain)
+    if not (start or dated or line_plain.casefold().endswith((":", "letterboxd"))):
+        return None
+    if line_plain.isupper() or _MOSTLY_CAPITALS.match(line_plain):
+        line_plain = line_plain.title()  # "BY JANE DOE"
     if start:
         found = _names_at(line_plain, start.end())
         if found and _is_filler(line_plain[found[1] :].casefold()):
             return found[0]
+        return None
+    letterboxd = _LETTERBOXD_BYLINE.match(line_plain)
+    if letterboxd and is_person_name(letterboxd.group(1)):
+        return letterboxd.group(1)
+    if not dated:
         return None
     # "Jane Doe | March 3, 2024": a name, then a date and nothing else
     found = _names_at(line_plain, 0)
@@ -232,9 +244,6 @@ def _byline(line_plain: str) -> str | None:
         rest = line_plain[found[1] :].casefold()
         if _DATE_RE.search(rest) and _is_filler(rest):
             return found[0]
-    letterboxd = _LETTERBOXD_BYLINE.match(line_plain)
-    if letterboxd and is_person_name(letterboxd.group(1)):
-        return letterboxd.group(1)
     # "March 3, 2024 by Jane Doe", "Posted on 3 March 2024 by Jane Doe"
     at = line_plain.casefold().rfind(" by ")
     if at > 0 and _is_date_line(line_plain[:at].casefold()):
@@ -268,22 +277,23 @@ def furniture(line_plain: str) -> Furniture | None:
     reason = _EXACT_REASON.get(line_key) or _EXACT_REASON.get(bare)
     if reason:
         return Furniture(reason, starts_block=bare in _BLOCK_STARTS)
-    for prefix, prefix_reason in _PREFIXES:
-        if bare.startswith(prefix) or line_key.startswith(prefix):
-            if prefix in _SOFT_PREFIXES and not _TRADE_WORDS.search(bare[len(prefix) :]):
-                break
-            return Furniture(prefix_reason)
+    start = _PREFIX.match(bare) or _PREFIX.match(line_key)
+    if start:
+        prefix = start.group()
+        if prefix not in _SOFT_PREFIXES or _TRADE_WORDS.search(bare[len(prefix) :]):
+            return Furniture(_PREFIX_REASON[prefix])
     if len(line_plain) <= 160:
-        name = _byline(line_plain.strip(" *_#>"))
+        dated = _DATE_RE.search(line_key) is not None
+        name = _byline(line_plain.strip(" *_#>"), dated)
         if name:
             return Furniture(BYLINE, byline=name)
-        if _is_date_line(bare):
+        if (dated or _LOOKS_DATED.search(bare)) and _is_date_line(bare):
             starts = _DATE_START.match(bare)
             watched = starts is not None and starts.group().startswith(("watched", "re", "logged"))
             return Furniture(APP if watched else DATE)
         if _COUNT.match(bare) or _HELPFUL.match(bare):
             return Furniture(APP)
-        handle = _HANDLE_DATE.match(bare)
+        handle = _HANDLE_DATE.match(bare) if dated else None
         if handle and _DATE_RE.match(bare, handle.end()) and _is_filler(bare[handle.end() :]):
             token = handle.group().strip()
             if token.lstrip("@").islower() or any(c.isdigit() or c in "_@." for c in token):
