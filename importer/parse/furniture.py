@@ -171,6 +171,7 @@ _DATE_START = re.compile(
     r"(?: on)?"
     r"|date|(?:re)?watched(?: on)?|logged(?: on)?|seen(?: on)?)\b:? *"
 )
+_MD_LINK = re.compile(r"!?\[([^\[\]]{0,200})\]\([^()\s]{0,500}(?: \"[^\"]{0,200}\")?\)")
 _MOSTLY_CAPITALS = re.compile(r"^\W*[A-Za-z]{2,5} [A-Z][A-Z'\u2019-]+ [A-Z]")  # "By JANE DOE"
 _MORE_NAMES = re.compile(r",? (?:and|&) |, ")
 _RELATIVE_DATE = re.compile(
@@ -272,6 +273,8 @@ def furniture(line_plain: str) -> Furniture | None:
     """Why a line (plain()) is page furniture, or None when it may be the critic's text."""
     if len(line_plain) > 300:
         return None
+    if "](" in line_plain:  # "[Subscribe now](https://...)": a Markdown link reads as its words
+        line_plain = _MD_LINK.sub(r"\1", line_plain).strip()
     line_key = line_plain.casefold()
     bare = _bare(line_key)
     reason = _EXACT_REASON.get(line_key) or _EXACT_REASON.get(bare)

@@ -164,7 +164,8 @@ FURNITURE = [
     "Facebook Twitter Email", "Cancel reply", "Leave a Reply",
     "Your email address will not be published.",
     "reelwatcher_88 12 January 2020", "Was this review helpful? Sign in to vote.", "Permalink",
-    "45 out of 61 found this helpful.",
+    "45 out of 61 found this helpful.", "[Subscribe now](https://reelledger.example/subscribe)",
+    "**[Share](https://reelledger.example/p/harbour-clock?utm_source=share)**",
 ]  # fmt: skip
 
 
