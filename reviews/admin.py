@@ -45,6 +45,7 @@ from editorial.services import (
 from filmsite.admin_utils import FastChangeList, InputFilter, PrefetchedAutocompleteInline
 from importer.admin import article_import_view
 from people.admin import CharacterInline, FilmCreditInline
+from reviews.forms import ImageForm
 from reviews.models import (
     Article,
     Author,
@@ -61,11 +62,27 @@ from reviews.models import (
 
 @admin.register(Image)
 class ImageAdmin(FastChangeList):
+    form = ImageForm
     list_display = ["preview", "alt_text", "kind", "caption", "created_at"]
     list_filter = ["kind"]
     search_fields = ["alt_text", "caption", "credit"]
-    readonly_fields = ["preview", "width", "height"]
-    fields = ["file", "preview", "kind", "alt_text", "caption", "credit", "width", "height"]
+    readonly_fields = ["preview", "width", "height", "renditions"]
+    fields = [
+        *["file", "preview", "kind", "alt_text", "caption", "credit", "width", "height"],
+        "renditions",
+    ]
+
+    def get_form(self, request: HttpRequest, obj: Image | None = None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"uploader": request.user})
+
+    @admin.display(description="Sizes for readers")
+    def renditions(self, image: Image) -> str:
+        if image.renditions_ready_at:
+            return "Made: pages offer readers a size that fits their screen."
+        if not image.file:
+            return "—"
+        return "Being made in the background: until then pages show the original."
 
     @admin.display(description="Image")
     def preview(self, image: Image) -> str:

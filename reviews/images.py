@@ -301,6 +301,8 @@ def generate_renditions(image: Image, storage: Storage | None = None) -> list[st
     if planned:
         with image.file.open("rb"), PILImage.open(image.file) as original:
             source = _decoded_for(original, planned)
+            if source is not original:
+                original.close()  # frees the full-size pixels before any resizing
             for rendition in planned:
                 resized = _resized(source, rendition)
                 for name in (rendition.webp_name, rendition.fallback_name):
@@ -389,22 +391,25 @@ def _flatten(image: PILImage.Image) -> PILImage.Image:
 # Uploads per editor
 
 
-def upload_throttle(*, user_id: int) -> None:
-    """Count an upload against its editor's minute; past FILMSITE_IMAGE_UPLOADS_PER_MINUTE, refuse
-    it (ValidationError) saying when to try again. Counted before the image is decoded, so a
-    flood of uploads costs a cache increment each, not a decode."""
+def upload_throttle(*, user_id: int | None) -> None:
+    """Count an upload against its editor's last minute; past FILMSITE_IMAGE_UPLOADS_PER_MINUTE,
+    refuse it (ValidationError) saying when to try again.
+
+    Called before the image is decoded, so a flood costs a cache read each, not a decode. A
+    sliding minute (the times of the accepted uploads), so the wait it gives is exact; refused
+    attempts are not recorded and do not prolong it. Two uploads at the same instant may both
+    pass at the limit: a brake on floods, not an exact quota.
+    """
     limit = settings.FILMSITE_IMAGE_UPLOADS_PER_MINUTE
+    key = f"filmsite:image-uploads:{user_id}"
     now = time.time()
-    key = f"filmsite:image-uploads:{user_id}:{int(now // 60)}"
-    cache.add(key, 0, timeout=120)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, count := 1, timeout=120)
-    if count > limit:
+    recent = [t for t in cache.get(key, []) if t > now - 60]
+    if len(recent) >= limit:
+        frees_up = recent[-limit] + 60 if limit > 0 else now + 60  # the upload that then expires
         raise ValidationError(
             "You have uploaded %(limit)s images in the last minute, the most we take at once. "
             "Choose the file again and save in %(wait)s seconds.",
             code="upload_rate_limited",
-            params={"limit": limit, "wait": 60 - int(now % 60)},
+            params={"limit": limit, "wait": max(1, math.ceil(frees_up - now))},
         )
+    cache.set(key, [*recent, now], timeout=60)
