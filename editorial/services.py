@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from editorial.models import AutosavedDraft, Redirect, StatusChange
+from filmsite.textclean import clean_data, clean_text
 from reviews.models import Article, ArticleStatus, Author
 
 User = AbstractBaseUser | AnonymousUser
@@ -169,8 +170,10 @@ def autosave_store(*, user: User, key: str, base_token: str, data: object) -> Au
         raise AutosaveRefused("A draft is a mapping of field names to lists of strings.")
     if len(json.dumps(data)) > AUTOSAVE_MAX_BYTES:
         raise AutosaveRefused("This draft is too large to keep on the server.")
+    # What no field accepts, out: PostgreSQL's JSON refuses a NUL or a lone surrogate (a 500).
+    data = clean_data(data)
     draft, _ = AutosavedDraft.objects.update_or_create(
-        user=user, key=key, defaults={"data": data, "base_token": base_token[:40]}
+        user=user, key=key, defaults={"data": data, "base_token": clean_text(base_token[:40])}
     )
     return draft
 

@@ -932,12 +932,31 @@ class _Import:
     def slug(self) -> str:
         record = self.parsed.article
         if record.slug:
-            if not Article.objects.filter(slug=record.slug).exists():
+            if self.slug_free(record.slug):
                 return record.slug
-            slug = _unique_slug(Article, record.slug, fallback="article")
-            self.warn(f"slug {record.slug!r} is taken by another article; used {slug!r}")
+            slug = self.free_slug(record.slug)
+            self.warn(f"slug {record.slug!r} is taken by another page; used {slug!r}")
             return slug
-        return _unique_slug(Article, record.title, fallback="article")
+        return self.free_slug(record.title)
+
+    def slug_free(self, slug: str) -> bool:
+        """No article has it and, for a contributor, it is no other page's old address: the
+        admin form's rule (editorial/forms.py), or a draft could take a live page's readers."""
+        from editorial.services import can_publish, redirect_reserving
+
+        if Article.objects.filter(slug=slug).exists():
+            return False
+        if self.by is None or can_publish(self.by):
+            return True
+        return redirect_reserving(path=Article(slug=slug).get_absolute_url()) is None
+
+    def free_slug(self, text: str) -> str:
+        slug = base = _unique_slug(Article, text, fallback="article")
+        number = 1
+        while not self.slug_free(slug):
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
     def save_article(
         self, article: Article, author: Author | None, films: list[Film], sections: list[Section]

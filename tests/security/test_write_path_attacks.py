@@ -1,0 +1,154 @@
+"""Attacks on the write path of issue #14 that its first tests did not try, each with a control."""
+
+import json
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import reverse
+
+from importer.save import article_import_bytes
+from reviews.models import Article
+from tests import factories as f
+from tests.editorial.conftest import article_form_data
+
+pytestmark = pytest.mark.django_db
+
+GLASS_ORCHARD = """---
+title: The Glass Orchard
+slug: {slug}
+---
+The Glass Orchard (2021) opens on an orchard that has stopped bearing fruit.
+
+Uneven but worth seeing. 7/10
+"""
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def rename(client: Client, article: Article, slug: str) -> None:
+    url = reverse("admin:reviews_article_change", args=[article.pk])
+    response = client.post(url, article_form_data(article, slug=slug))
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+@pytest.fixture
+def renamed_review(editor):
+    """A published review an editor moved from /articles/old-name/ to /articles/new-name/."""
+    review = f.ArticleFactory(title="The Salt Road", slug="old-name")
+    rename(signed_in(editor), review, "new-name")
+    review.refresh_from_db()
+    return review
+
+
+def import_as(user, slug: str):
+    f.FilmFactory(title="The Glass Orchard", year=2021)
+    data = GLASS_ORCHARD.format(slug=slug).encode()
+    return article_import_bytes(data=data, max_bytes=1_000_000, by=user)
+
+
+def test_a_contributors_import_cannot_take_a_published_pages_old_address(
+    renamed_review, contributor
+):
+    result = import_as(contributor, "old-name")
+    assert result.article.slug == "old-name-2"
+    assert any("old-name" in str(warning) for warning in result.warnings)
+    response = Client().get("/articles/old-name/")
+    assert response["Location"] == "/articles/new-name/"
+
+
+def test_a_contributors_import_whose_title_is_an_old_address_gets_another(contributor, editor):
+    review = f.ArticleFactory(title="Old", slug="the-glass-orchard")
+    rename(signed_in(editor), review, "renamed")
+    f.FilmFactory(title="The Glass Orchard", year=2021)
+    data = GLASS_ORCHARD.replace("slug: {slug}\n", "").encode()
+    result = article_import_bytes(data=data, max_bytes=1_000_000, by=contributor)
+    assert result.article.slug == "the-glass-orchard-2"
+
+
+def test_an_editors_import_may_take_an_old_address_the_control(renamed_review, editor):
+    assert import_as(editor, "old-name").article.slug == "old-name"
+
+
+def test_a_contributors_import_takes_a_free_slug_the_control(renamed_review, contributor):
+    assert import_as(contributor, "free-name").article.slug == "free-name"
+
+
+def autosave(client: Client, title: str):
+    return client.post(
+        reverse("admin:reviews_article_autosave"),
+        json.dumps({"key": "article-new", "base_token": "\x00", "data": {"title": [title]}}),
+        content_type="application/json",
+    )
+
+
+@pytest.mark.parametrize("title", ["a\x00b", "a\ud800b", "a\x0bb"])
+def test_an_autosaved_draft_with_a_control_character_is_kept_not_a_500(contributor, title):
+    """PostgreSQL's JSON holds no NUL nor lone surrogate: storing one was a server error."""
+    client = signed_in(contributor)
+    assert autosave(client, title).status_code == 200
+    kept = client.get(reverse("admin:reviews_article_autosave"), {"key": "article-new"})
+    assert kept.json()["draft"]["data"]["title"][0].startswith("a")
+
+
+def test_an_autosaved_draft_keeps_its_text_the_control(contributor):
+    client = signed_in(contributor)
+    assert autosave(client, "Ürün 🎬 \u200f").status_code == 200
+    kept = client.get(reverse("admin:reviews_article_autosave"), {"key": "article-new"})
+    assert kept.json()["draft"]["data"]["title"] == ["Ürün 🎬 \u200f"]
+
+
+@pytest.mark.parametrize("object_id", ["abc", "1.0", "99999999999999999999999", "-1", "0", "1/2"])
+def test_probe_shortcut_ids(contributor, object_id):
+    ct = ContentType.objects.get_for_model(Article)
+    response = signed_in(contributor).get(f"/admin/r/{ct.pk}/{object_id}/")
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("model", ["person", "character", "film", "author", "filmseries", "tag"])
+def test_probe_shortcut_models(contributor, model):
+    obj = {
+        "person": f.PersonFactory,
+        "character": f.CharacterFactory,
+        "film": f.FilmFactory,
+        "author": f.AuthorFactory,
+        "filmseries": f.FilmSeriesFactory,
+    }.get(model, f.FilmFactory)()
+    ct = ContentType.objects.get_for_model(obj)
+    response = signed_in(contributor).get(f"/admin/r/{ct.pk}/{obj.pk}/")
+    print(model, response.status_code, response.get("Location"))
+    assert response.status_code in (302, 404)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/films/",
+        "/critics/{a}/",
+        "/themes/{t}/",
+        "/people/{p}/",
+        "/films/{fi}/",
+        "/search/?q=salt",
+    ],
+)
+@pytest.mark.parametrize(
+    "page",
+    ["2", "0", "-1", "abc", "1e3", str(10**30), "", "1&page=2", "2&after=xx", "1&before=", "%00"],
+)
+def test_probe_pagination(path, page):
+    article = f.ArticleFactory(title="The Salt Road")
+    article.tags.add("salt")
+    person = f.PersonFactory()
+    film = article.films.first() or f.FilmFactory()
+    url = path.format(a=article.author.slug, t="salt", p=person.slug, fi=film.slug)
+    sep = "&" if "?" in url else "?"
+    response = Client().get(f"{url}{sep}page={page}")
+    print(url, page, response.status_code)
+    assert response.status_code in (200, 301, 302, 404)
+    if page in ("2", str(10**30)):
+        assert response.status_code in (301, 302, 404)
