@@ -42,6 +42,7 @@ _DIR = (
 _WARNED = (
     r"(?:you(?:'ve| have) been warned|consider yourself warned|read at your own risk"
     r"|proceed with caution|beware|read on at your own risk|don't say i didn't warn you"
+    r"|(?:proceed|continue|read on) at your own risk"
     r"|if you haven't seen (?:it|the film|the movie)(?: yet)?"
     r"|i can handle the truth)"  # Letterboxd's button under "This review may contain spoilers."
 )
@@ -123,6 +124,12 @@ _DISCLOSURE = re.compile(
     r"|\bcome back (?:after|once|when) you(?:'ve| have) (?:seen|watched)\b"
     r"|\b(?:watch|see) (?:it|the film|the movie) (?:first|before (?:reading|you read))\b"
     rf"|\b{_WARNED}\b"
+    r"|\b(?:assum\w*|presum\w*) (?:that )?(?:you(?:'ve| have)?|the reader has|readers have)"
+    r" (?:already )?(?:seen|watched)\b"
+    r"|\bread\w*\b[^.!?]{0,40}\b(?:unless|until|if|once|only if|after) you(?:'ve| have)?"
+    r" (?:already )?(?:seen|watched)\b"
+    r"|\b(?:for|only for) (?:those|people|readers|anyone|viewers) who(?:'ve| have)? (?:already )?"
+    r"(?:seen|watched)\b"
     r"|\bnow,? (?:for|to|on to|onto) (?:the )?(?:ending|twist|finale|big reveal)\b"
 )
 # What may trail a notice without making it text: "... the ending of The Salt Road in full."
@@ -130,6 +137,25 @@ _NOTICE_TAIL = re.compile(
     r"\b(?:of|for|in|from) (?:the film|the movie|this film|[^.!?,]{1,40}?)(?= in (?:full|detail"
     r"|depth)|$)|\bin (?:full|detail|depth|great detail)\b|\b(?:below|here|now|today)\b"
 )
+_WORD = re.compile(r"[\w'-]+")
+# The words of a notice; a sentence of these (and one other word at most) only announces.
+_NOTICE_WORDS = frozenset({
+    "spoiler", "spoilers", "spoilery", "spoiler-y", "spoilerish", "spoiler-ish",
+    "spoiler-heavy", "spoiler-filled", "spoiler-laden", "ahoy", "here", "here's", "come",
+    "comes", "coming", "the", "time", "for", "okay", "ok", "alright", "right", "so", "now",
+    "entering", "enter", "we're", "we", "are", "i'm", "i", "am", "it's", "it", "gets", "get",
+    "getting", "gonna", "going", "to", "be", "there", "will", "territory", "zone", "begins",
+    "begin", "starts", "start", "a", "an", "some", "major", "minor", "heavy", "mild", "light",
+    "big", "full", "huge", "massive", "serious", "real", "lots", "of", "plenty", "all",
+    "alert", "alerts", "warning", "warnings", "ahead", "below", "follow", "follows",
+    "following", "from", "on", "onwards", "onward", "this", "that", "point", "beyond", "past",
+    "and", "but", "obviously", "course", "naturally", "in", "with", "contains", "contain",
+    "may", "might", "has", "have", "is", "review", "article", "post", "piece", "section",
+    "essay", "analysis", "text", "discussion", "what", "warned", "you", "been", "consider",
+    "yourself", "beware", "caution", "heads", "up", "note", "fyi", "psa", "let's", "let", "us",
+    "talk", "about", "discuss", "into", "dive", "where", "things", "stuff", "ending", "twist",
+    "plot", "details", "end", "through", "until",
+})  # fmt: skip
 # "No spoilers", "spoiler-free", "I won't spoil", "without giving away the ending".
 _NEGATION = re.compile(
     r"\bspoiler[- ]?free\b|\bspoilers?[- ]?less\b|\bnon[- ]?spoiler\w*"
@@ -187,7 +213,7 @@ _CHEAP = re.compile(
     r"turn back|warned|what happens|avert|skip|come back|before reading|before you read|"
     r"at your own risk|proceed with caution|who dies|third act|final|last|details|story|"
     r"secret|outcome|whodun|identity|surprise|everything|the end\b|killer|how it|safe to|"
-    r"handle the truth"
+    r"seen|watched|assum|presum|handle the truth"
 )
 # What makes a spoiler mention read as a notice rather than a passing remark.
 _CUE = re.compile(
@@ -232,6 +258,10 @@ def spoiler_note(sentence_key: str) -> SpoilerNote | None:
         outside = (bare[: found.start()] + " " + bare[found.end() :]) if found else bare
         notice = len(_NOTICE_TAIL.sub(" ", outside).split()) <= 3
 
+    if spoil and not notice:
+        # "Okay, spoiler time.", "Here's where it gets spoilery.": nothing but the notice.
+        words = _WORD.findall(bare)
+        notice = len(words) <= 12 and sum(w not in _NOTICE_WORDS for w in words) <= 1
     sure = notice or bool(disclosure) or bool(_CUE.search(sentence_key))
     return SpoilerNote(START, sure=sure, notice=notice)
 

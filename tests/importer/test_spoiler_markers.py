@@ -95,6 +95,14 @@ LINE_MARKERS = [
     "I can't discuss this film without spoiling it.",
     "Let's talk about the ending.",
     "Now, for the ending.",
+    "Okay, spoiler time.",
+    "Here's where it gets spoilery.",
+    "Entering spoiler territory.",
+    "The rest of this essay assumes you've seen the film.",
+    "Don't read on unless you've seen it.",
+    "Only read this if you have seen the movie.",
+    "This section is for those who have seen the film.",
+    "Proceed at your own risk.",
 ]
 
 
@@ -181,6 +189,7 @@ NOT_MARKERS = [
     "The twist is well handled, and the ending feels earned.",
     "The plot follows a keeper and his grown daughter through one winter.",
     "I will look at everything the film does well, and there is plenty.",
+    "Anyone who has seen the first film will enjoy the callbacks.",
 ]
 
 
