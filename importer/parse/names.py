@@ -919,6 +919,10 @@ def _film_of(credit: CreditRecord) -> object:
     return getattr(credit, "film", None)
 
 
+_MAX_CREDIT_WARNINGS = 40  # past this, one line says how many more were left out
+_MAX_PARTS_TO_MERGE = 200  # per actor; more is not a film's cast
+
+
 def checked_credits(
     credits: Iterable[CreditRecord], warnings: list[ParseWarning]
 ) -> list[CreditRecord]:
@@ -928,52 +932,60 @@ def checked_credits(
     credit for someone who is a character is dropped; "Evelyn" merges into "Evelyn Mulwray"
     for the same actor. Everything dropped is named in a warning.
     """
+    notes: list[str] = []
     plain: list[CreditRecord] = []
     pending: list[PendingCredit] = []
     for credit in credits:
         (pending if isinstance(credit, PendingCredit) else plain).append(credit)
-    full_names = {c.person for c in plain if " " in c.person}
+    by_surname: dict[str, set[str]] = {}
+    for person in {c.person for c in plain if " " in c.person}:
+        by_surname.setdefault(person.split()[-1], set()).add(person)
     possessives = [credit for credit in pending if credit.possessive]
     owners = [credit for credit in pending if credit.unless_actor]
     for credit in pending:
         if credit.possessive or credit.unless_actor:
             continue
         if credit.doubt:
-            warnings.append(
-                ParseWarning(f"{credit.person!r} not credited as {credit.role}: {credit.doubt}")
-            )
+            notes.append(f"{credit.person!r} not credited as {credit.role}: {credit.doubt}")
             continue
-        matches = {name for name in full_names if name.split()[-1] == credit.person}
+        matches = by_surname.get(credit.person, set())
         if len(matches) == 1:
-            plain.append(_as_record(credit, matches.pop()))
+            plain.append(_as_record(credit, next(iter(matches))))
         else:
             why = "several people have that surname" if matches else "the text gives no full name"
-            warnings.append(ParseWarning(f"{credit.person!r} not credited as {credit.role}: {why}"))
+            notes.append(f"{credit.person!r} not credited as {credit.role}: {why}")
     plain.extend(_possessive_parts(possessives, plain))
-    plain.extend(_film_owners(owners, plain, full_names))
-    characters = {_name_words(c.character) for c in plain if c.character}
+    plain.extend(_film_owners(owners, plain, by_surname))
+    character_words: dict[str, list[frozenset[str]]] = {}
+    for credit in plain:
+        if credit.character:
+            words = frozenset(_name_words(credit.character))
+            for word in words:
+                character_words.setdefault(word, []).append(words)
     result: dict[tuple[str, str, str | None, object], CreditRecord] = {}
     for credit in plain:
         if not is_clean_name(credit.person):
-            warnings.append(
-                ParseWarning(f"credit {credit.person!r} ({credit.role}) left out: not a name")
-            )
+            notes.append(f"credit {credit.person!r} ({credit.role}) left out: not a name")
             continue
-        if credit.role != "actor" and _plays_a_character(credit.person, characters):
-            warnings.append(
-                ParseWarning(
-                    f"{credit.person!r} not credited as {credit.role}: the text gives that name "
-                    "to a character"
-                )
+        if credit.role != "actor" and _plays_a_character(credit.person, character_words):
+            notes.append(
+                f"{credit.person!r} not credited as {credit.role}: the text gives that name to "
+                "a character"
             )
             continue
         key = (credit.person, credit.role, credit.character, _film_of(credit))
         result.setdefault(key, credit)
+    for note in dict.fromkeys(notes[:_MAX_CREDIT_WARNINGS]):
+        warnings.append(ParseWarning(note))
+    if len(notes) > _MAX_CREDIT_WARNINGS:
+        warnings.append(
+            ParseWarning(f"{len(notes) - _MAX_CREDIT_WARNINGS} more possible credits left out")
+        )
     return _merged_parts(list(result.values()))
 
 
 def _film_owners(
-    owners: list[PendingCredit], credits: list[CreditRecord], full_names: set[str]
+    owners: list[PendingCredit], credits: list[CreditRecord], by_surname: dict[str, set[str]]
 ) -> Iterator[CreditRecord]:
     """ "Breckinridge's film" credits its director, unless the text casts that person (then
     "Cruise's film" means his performance), or a surname names nobody in full."""
@@ -981,10 +993,10 @@ def _film_owners(
     for credit in owners:
         person = credit.person
         if " " not in person:
-            matches = {name for name in full_names if name.split()[-1] == person}
+            matches = by_surname.get(person, set())
             if len(matches) != 1:
                 continue
-            person = matches.pop()
+            person = next(iter(matches))
         if person not in actors:
             yield _as_record(credit, person)
 
@@ -994,35 +1006,40 @@ def _possessive_parts(
 ) -> Iterator[CreditRecord]:
     """ "Varga's Dora" for an actor the text credits: her part, unless she has another part
     that is not the same name (a dual role is stated, not guessed from a possessive)."""
-    actors = [c for c in credits if c.role == "actor"]
+    actors: dict[str, set[str]] = {}  # a full name or surname -> the actors it names
+    parts: dict[str, list[frozenset[str]]] = {}
+    for credit in credits:
+        if credit.role == "actor":
+            for key in {credit.person, credit.person.split()[-1]}:
+                actors.setdefault(key, set()).add(credit.person)
+            if credit.character:
+                parts.setdefault(credit.person, []).append(frozenset(_name_words(credit.character)))
     for credit in possessives:
-        owners = {
-            c.person
-            for c in actors
-            if c.person == credit.person or c.person.split()[-1] == credit.person
-        }
+        owners = actors.get(credit.person, set())
         if len(owners) != 1 or credit.character is None:
             continue
-        owner = owners.pop()
-        words = set(_name_words(credit.character))
-        parts = [set(_name_words(c.character)) for c in actors if c.person == owner and c.character]
-        if all(words <= part or part <= words for part in parts):
+        owner = next(iter(owners))
+        words = frozenset(_name_words(credit.character))
+        if all(words <= part or part <= words for part in parts.get(owner, [])):
             yield _as_record(credit, owner)
 
 
-def _plays_a_character(person: str, characters: set[tuple[str, ...]]) -> bool:
-    words = set(_name_words(person))
-    return any(words <= set(character) for character in characters if character)
+def _plays_a_character(person: str, character_words: dict[str, list[frozenset[str]]]) -> bool:
+    words = frozenset(_name_words(person))
+    if not words:
+        return False
+    first = next(iter(words))
+    return any(words <= character for character in character_words.get(first, []))
 
 
 def _merged_parts(credits: list[CreditRecord]) -> list[CreditRecord]:
     """A character beats no character; a part named by some of another's words ("Evelyn",
     "Mrs Mulwray") is the same part as the longer name ("Evelyn Mulwray") for one actor."""
-    parts: dict[tuple[str, str, object], list[set[str]]] = {}
+    parts: dict[tuple[str, str, object], list[frozenset[str]]] = {}
     for credit in credits:
         if credit.character:
             key = (credit.person, credit.role, _film_of(credit))
-            parts.setdefault(key, []).append(set(_name_words(credit.character)))
+            parts.setdefault(key, []).append(frozenset(_name_words(credit.character)))
     kept: list[CreditRecord] = []
     for credit in credits:
         others = parts.get((credit.person, credit.role, _film_of(credit)), [])
@@ -1030,8 +1047,8 @@ def _merged_parts(credits: list[CreditRecord]) -> list[CreditRecord]:
             if not others:
                 kept.append(credit)
             continue
-        words = set(_name_words(credit.character))
-        if any(words < other for other in others):
+        words = frozenset(_name_words(credit.character))
+        if len(others) <= _MAX_PARTS_TO_MERGE and any(words < other for other in others):
             continue
         kept.append(credit)
     return kept
