@@ -304,3 +304,45 @@ def test_pillow_refuses_bombs_at_the_sites_own_limit(settings):
     PILImage.open(io.BytesIO(png_claiming(side, side))).close()  # positive control: at 2×
     with pytest.raises(PILImage.DecompressionBombError):
         PILImage.open(io.BytesIO(png_claiming(side + 2, side + 2)))
+
+
+# Failures and upgrades
+
+
+@pytest.mark.django_db
+def test_a_failed_task_leaves_the_image_showing_its_original(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        broken, fine = f.ImageFactory(), f.ImageFactory()
+    with default_storage.open(broken.file.name, "wb") as original:
+        original.write(b"truncated, not a PNG any more")  # e.g. storage trouble after the save
+    for callback in callbacks:
+        callback()
+    broken.refresh_from_db()
+    fine.refresh_from_db()
+    assert fine.renditions_ready_at is not None  # positive control
+    assert broken.renditions_ready_at is None
+    assert not default_storage.exists(f"renditions/{broken.pk}")
+    page = client.get(f.FilmFactory(poster=broken).get_absolute_url()).content.decode()
+    assert f'<img src="{broken.file.url}"' in page and "renditions/" not in page
+
+
+@pytest.mark.django_db
+def test_generate_renditions_missing_marks_images_whose_renditions_exist(
+    django_capture_on_commit_callbacks, capsys
+):
+    """After upgrading, images made before the worker have renditions but no readiness yet."""
+    with django_capture_on_commit_callbacks(execute=True):
+        complete, incomplete = f.ImageFactory(), f.ImageFactory()
+    Image.objects.update(renditions_ready_at=None)
+    default_storage.delete(f"renditions/{incomplete.pk}/thumb.png")
+    call_command("generate_renditions", missing=True)
+    assert "Built renditions for 1 image(s); 1 already complete, 0 failed." in (
+        capsys.readouterr().out
+    )
+    complete.refresh_from_db()
+    incomplete.refresh_from_db()
+    assert complete.renditions_ready_at is not None  # checked, not rebuilt, and marked
+    assert incomplete.renditions_ready_at is not None  # rebuilt, then marked
+    assert default_storage.exists(f"renditions/{incomplete.pk}/thumb.png")
