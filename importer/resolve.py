@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -82,7 +82,10 @@ class SiteFilms:
     def _index(self) -> dict[str, list[SiteFilm]]:
         if self._by_key is None:
             self._by_key = defaultdict(list)
-            rows = Film.objects.order_by("pk").values_list("pk", "title", "original_title", "year")
+            # From the database the import writes to: a lagging replica could miss a film the
+            # last import made, and the import would make it again.
+            films = Film.objects.using(router.db_for_write(Film))
+            rows = films.order_by("pk").values_list("pk", "title", "original_title", "year")
             for pk, title, original_title, year in rows:
                 self._add(SiteFilm(pk, title, year), title, original_title)
         return self._by_key
