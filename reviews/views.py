@@ -1,5 +1,6 @@
 """Reader-facing pages for films, articles, critics, themes and search."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,6 +47,7 @@ FILM_FILTERS = {
     "country": (Country, "countries"),
     "language": (Language, "languages"),
 }
+FILTER_SLUG = re.compile(r"[-\w]{1,220}")
 # Each sort is a keyset order (reviews/pagination.py) ending in the pk; see the film indexes.
 FILM_SORTS = {
     "title": ("Title", Key(("title", "year", "id"))),
@@ -150,6 +152,10 @@ def home(request: HttpRequest) -> HttpResponse:
 def film_list(request: HttpRequest) -> HttpResponse:
     films = Film.objects.for_listing()
     active: dict[str, object] = {}
+    for param in (*FILM_FILTERS, "theme"):
+        # Not a slug (a NUL made PostgreSQL refuse the query: a 500), so no such filter.
+        if (slug := request.GET.get(param)) and not FILTER_SLUG.fullmatch(slug):
+            raise Http404("No such filter.")
     for param, (model, field) in FILM_FILTERS.items():
         if slug := request.GET.get(param):
             active[param] = get_object_or_404(model, slug=slug)

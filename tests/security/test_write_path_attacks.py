@@ -152,3 +152,16 @@ def test_probe_pagination(path, page):
     assert response.status_code in (200, 301, 302, 404)
     if page in ("2", str(10**30)):
         assert response.status_code in (301, 302, 404)
+
+
+@pytest.mark.parametrize("param", ["theme", "genre", "country", "language"])
+def test_a_film_filter_that_is_no_slug_is_a_404_not_a_500(param):
+    """A NUL in ?theme= reached the query: PostgreSQL refuses it, a server error."""
+    assert Client().get("/films/", {param: "a\x00b"}).status_code == 404
+
+
+def test_a_film_filter_by_a_public_theme_still_answers_the_control():
+    f.FilmFactory(title="Salt").tags.add("salt")
+    response = Client().get("/films/", {"theme": "salt"})
+    assert response.status_code == 200
+    assert b"Salt" in response.content
