@@ -47,7 +47,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
     APP: (
         "like review", "liked", "report this review", "add to diary", "add to watchlist",
         "remove from watchlist", "rewatched", "no likes yet", "log in to like", "reply",
-        "show more", "read full review", "permalink", "helpful", "not helpful",
+        "show more", "read full review", "permalink", "upvote", "downvote", "vote", "save",
+        "award", "give award", "crosspost", "helpful", "not helpful",
         "was this helpful?", "report this", "report", "edit", "delete",
     ),
     NEWSLETTER: (
@@ -167,8 +168,8 @@ _BYLINE_START = re.compile(
     re.IGNORECASE,
 )
 _DATE_START = re.compile(
-    r"^(?:(?:last |first |originally )?(?:updated|published|posted|modified)(?: by [^|,]{1,40}?)?"
-    r"(?: on)?"
+    r"^(?:(?:last |first |originally )?(?:updated|published|posted|modified)"
+    r"(?: by [^|,\u00b7\u2022]{1,40}?(?= on | ?[|,\u00b7\u2022]|$))?(?: on)?"
     r"|date|(?:re)?watched(?: on)?|logged(?: on)?|seen(?: on)?)\b:? *"
 )
 _MD_LINK = re.compile(r"!?\[([^\[\]]{0,200})\]\([^()\s]{0,500}(?: \"[^\"]{0,200}\")?\)")
@@ -183,8 +184,8 @@ _POSTED_BY = re.compile(
 )
 _LETTERBOXD_BYLINE = re.compile(r"^(.{3,60})'s review published on letterboxd:?$", re.IGNORECASE)
 _COUNT = re.compile(
-    r"^\d[\d,.]*k? (?:likes?|comments?|replies|repl(?:y|ies)|shares?|views?|reads?|restacks?"
-    r"|responses?|fans?|notes?)$"
+    r"^\d[\d,.]*k? (?:likes?|upvotes?|downvotes?|points?|votes?|comments?|replies|repl(?:y|ies)"
+    r"|shares?|views?|reads?|restacks?|responses?|fans?|notes?)$"
 )
 # A date line without a calendar date: "Updated 2 hours ago", "6 min read".
 _LOOKS_DATED = re.compile(r" ago\b|\b(?:yesterday|today|just now)\b|\bmin(?:ute)?s?\b|reading time")

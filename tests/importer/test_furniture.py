@@ -166,6 +166,7 @@ FURNITURE = [
     "reelwatcher_88 12 January 2020", "Was this review helpful? Sign in to vote.", "Permalink",
     "45 out of 61 found this helpful.", "[Subscribe now](https://reelledger.example/subscribe)",
     "**[Share](https://reelledger.example/p/harbour-clock?utm_source=share)**",
+    "Posted by u/kinoholic · 3 hours ago", "Upvote", "Save", "128 comments",
 ]  # fmt: skip
 
 
