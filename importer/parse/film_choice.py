@@ -29,6 +29,7 @@ NAMED_IN_TITLE_LINE = 30.0  # the bare title inside a longer title line
 HEADING = 10.0
 METADATA = 10.0
 ALT_TEXT = 5.0
+MARKED = 1.0  # italicised or quoted in the prose, each time (on top of the bare use)
 ENTRY = 1.0
 WITH_YEAR = 2.0  # "Title (Year)" in the prose, each time
 BARE = 1.5  # the bare title in the prose, each time
@@ -43,7 +44,9 @@ DISCOVER_MIN = 3  # a phrase found only in the prose needs this many uses to be 
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 # "The Salt Road 2019", "The Salt Road, 2019", "The Salt Road [2019]" (a header, not prose).
 _HEADER_YEAR = re.compile(
-    rf"^(?P<title>.+?),? [\[(]?{_YEAR}[\])]?(?: [-|:] .*| (?:film |movie )?review)?$"
+    rf"^(?P<title>.+?),? [\[(]?{_YEAR}[\])]?"
+    r"(?: [-|:] .*| (?:film |movie )?review| directed by .*)?$",
+    re.IGNORECASE,
 )
 _REVIEW_WORDS = (
     r"(?:film |movie )?(?:review|ending,? explained|explained|plot summary|synopsis|recap"
@@ -86,6 +89,7 @@ class _Candidate:
     entries: list[int] = field(default_factory=list)  # lines of ranked-list entries naming it
     prose: int = 0  # times named in the prose, with or without a year
     fixed: bool = False  # front matter or the film hint
+    marked: bool = False  # italicised or quoted in the prose, as titles are
     structural: bool = False  # named by the title line, a heading, metadata or an image
 
     @property
@@ -194,7 +198,9 @@ def choose_film(
     _named_in_title_line(found, front, candidates)
     candidates.sort(key=lambda c: (-c.score, c.first))
     ranked = [
-        c for c in candidates if c.fixed or c.structural or c.years or c.prose >= DISCOVER_MIN
+        c
+        for c in candidates
+        if c.fixed or c.structural or c.years or c.marked or c.prose >= DISCOVER_MIN
     ]
     shown = tuple(c.record() for c in ranked[:SHOWN])
 
@@ -314,9 +320,14 @@ def _header_evidence(
     found: Found, front: FrontMatter, elements: list[Element], pool: _Pool
 ) -> None:
     titles = dict.fromkeys(t for t in (front.title, found.title) if t)
+    first = next((e.text for e in elements if isinstance(e, Para | Heading)), "")
     for title in titles:
         if pool.add_years(title, TITLE_LINE, "title line '{}'", title_line=True) == 0:
             named = header_film(title)
+            year_line = re.fullmatch(_YEAR, first.strip())
+            if named is None and year_line and _title_cased(title):
+                # Letterboxd pasted line by line: the title, then its year on a line of its own.
+                named = (film_text.clean_title(plain(title)), int(year_line["year"]))
             if named:
                 pool.add(*named, TITLE_LINE, f"title line {title!r}", title_line=True)
     for element in elements:
@@ -364,17 +375,14 @@ def _discover(prose: list[str], pool: _Pool) -> None:
     """Titles the prose uses often: emphasised or quoted phrases, capitalised runs."""
     counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
-    marked: set[str] = set()
+    marked: Counter[str] = Counter()  # italicised or quoted, as titles are (bold is emphasis)
     for text in prose:
-        for match in islice(_EMPHASIS.finditer(text), MAX_RUNS):
-            phrase = match.group(2).strip()
-            if _title_cased(phrase):
-                marked.add(film_text.title_key(phrase))
-                spelled.setdefault(film_text.title_key(phrase), phrase)
-        for match in islice(_QUOTED.finditer(text), MAX_RUNS):
-            phrase = match.group(1).strip(" ,.")
+        italics = (m.group(2) for m in _EMPHASIS.finditer(text) if len(m.group(1)) == 1)
+        quoted = (m.group(1) for m in _QUOTED.finditer(text))
+        for phrase in islice((*italics, *quoted), MAX_RUNS):
+            phrase = phrase.strip(" ,.")
             if _title_cased(phrase) and len(phrase.split()) <= 8:
-                marked.add(film_text.title_key(phrase))
+                marked[film_text.title_key(phrase)] += 1
                 spelled.setdefault(film_text.title_key(phrase), phrase)
         for match in islice(_RUN.finditer(text), MAX_RUNS):
             words = match.group(0).split()
@@ -390,10 +398,16 @@ def _discover(prose: list[str], pool: _Pool) -> None:
             title_key = film_text.title_key(phrase)
             counts[title_key] += 1
             spelled.setdefault(title_key, phrase)
-    for title_key in marked | {k for k, n in counts.items() if n >= DISCOVER_MIN}:
+    for title_key, n in marked.items():
+        if n >= 2 or (" " in title_key and counts[title_key] + n >= 2):
+            candidate = pool.add(spelled[title_key], None, MARKED * n, "italicised or quoted")
+            if candidate is not None:
+                candidate.evidence["italicised or quoted"] = n
+                candidate.structural = False
+                candidate.marked = True
+    for title_key in {k for k, n in counts.items() if n >= DISCOVER_MIN} - set(marked):
         phrase = spelled[title_key]
-        film_like = title_key in marked or phrase.split()[0] in ("The", "A", "An")
-        if film_like or _in_film_context(prose, phrase):
+        if phrase.split()[0] in ("The", "A", "An") or _in_film_context(prose, phrase):
             pool.add(phrase, None, 0.0, "named in the prose", structural=False)
 
 
@@ -412,14 +426,16 @@ def _count_bare(prose: list[str], candidates: list[_Candidate]) -> None:
         if len(core) < 3:
             continue
         single = " " not in core
-        pattern = re.compile(r"(?<![\w'-])" + re.escape(core) + r"(?![\w-])")
+        # Letters and digits bound the title; "_" and "*" may (Markdown italics).
+        pattern = re.compile(r"(?<![^\W_])(?<!['-])" + re.escape(core) + r"(?![^\W_]|-)")
         bare = context = 0
         for text in prose:
             for match in islice(pattern.finditer(text), MAX_RUNS):
                 after = text[match.end() : match.end() + 8]
                 if _YEAR_NEXT.match(after):
                     continue  # "Title (2019)": counted with its year
-                words = text[max(0, match.start() - 30) : match.start()].split()
+                words = text[max(0, match.start() - 30) : match.start()].replace("*", " ")
+                words = words.replace('"', " ").replace("_", " ").split()
                 if words and words[-1] in ("the", "The", "a", "A", "an", "An"):
                     words.pop()
                 before = words[-1] if words else ""

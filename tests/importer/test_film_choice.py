@@ -246,3 +246,35 @@ def test_a_sequel_header_is_not_also_about_the_first_film_inside_its_title():
 def test_no_film_at_all_is_still_an_error():
     with pytest.raises(ImportTextError, match="no film detectable"):
         parse_text("A quiet thriller about salt.\n\nIt is good, and I liked it.\n")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["The Weir Keepers\n2021", "The Weir Keepers 2021 directed by Pia Holm"],
+    ids=["year on its own line", "directed by"],
+)
+def test_letterboxd_headers_pasted_other_ways(header):
+    text = (
+        f"{header}\n★★★½\n\nPatient, unlike Salt and Sorrow (2009).\n\nIda Lund plays the keeper.\n"
+    )
+    assert film_of(text) == ("The Weir Keepers", 2021)
+
+
+@pytest.mark.parametrize(
+    "marked", ["*The Weir Keepers*", '"The Weir Keepers"', "_The Weir Keepers_"]
+)
+def test_a_title_italicised_or_quoted_twice_beats_a_passing_mention(marked):
+    text = (
+        f"# A river that listens\n\n{marked} is patient. I liked {marked} more than Salt and "
+        "Sorrow (2009).\n\nIda Lund plays the keeper.\n"
+    )
+    assert film_of(text) == ("The Weir Keepers", None)
+
+
+def test_bold_is_emphasis_not_a_title():
+    # Control: the same phrase in bold twice is a lead-in, and the dated film wins.
+    text = (
+        "# A river that listens\n\n**The Weir Keepers** is patient. **The Weir Keepers** is "
+        "slow, unlike Salt and Sorrow (2009).\n\nIda Lund plays the keeper.\n"
+    )
+    assert film_of(text) == ("Salt and Sorrow", 2009)
