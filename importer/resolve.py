@@ -143,7 +143,8 @@ class Resolver:
         return [self.text(parsed, run_years) for parsed in texts]
 
     def text(self, parsed: ParsedText, run_years: dict[str, set[int]] | None = None) -> ParsedText:
-        """One text's films against the site (and the run's years, when given)."""
+        """One text's films against the site (and the run's years, when given); resolving a
+        resolved text changes nothing."""
         if parsed.film is None:
             return parsed
         run_years = run_years or {}
@@ -166,7 +167,7 @@ class Resolver:
             films=tuple(films),
             mentions=tuple(mentions),
             candidates=tuple(candidates),
-            warnings=tuple(warnings),
+            warnings=tuple(dict.fromkeys(warnings)),  # resolving twice says nothing twice
         )
 
     def _weighed(self, candidates: Iterable[FilmCandidate]) -> list[FilmCandidate]:
@@ -175,7 +176,8 @@ class Resolver:
         for candidate in candidates:
             on_site = self.site.matching(candidate)
             # Only a bare title gains: a passing "Other Film (2003)" stays a passing mention.
-            if len(on_site) == 1 and candidate.year is None:
+            known = any(e.startswith("on the site as ") for e in candidate.evidence)
+            if len(on_site) == 1 and candidate.year is None and not known:
                 site_film = on_site[0]
                 candidate = replace(
                     candidate,

@@ -192,3 +192,10 @@ def test_a_double_bill_matches_the_film_already_on_the_site():
     assert [f.outcome for f in result.films] == ["created", "matched"]
     assert Credit.objects.get(person__name="Jonah Pike").film == harbour
     assert Film.objects.count() == 2
+
+
+def test_resolving_a_resolved_text_changes_nothing():
+    FilmFactory(title="Harbour of Lights", year=None)
+    once, _ = resolved(YEARLESS)
+    assert Resolver().text(once) == once
+    assert "on the site as Harbour of Lights" in once.candidates[0].evidence
