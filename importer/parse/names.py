@@ -470,6 +470,10 @@ _POSSESSIVE_CRAFT = re.compile(
     r"|photography|editing|directorial|(?:(?:debut|first|second|third|fourth|fifth|sixth"
     r"|seventh|eighth|ninth|tenth|latest|new|sophomore|final|last) )?feature)\b"
 )
+_AND_HIS_CREW = re.compile(
+    r" and (?:his|her|their) (?:regular |usual |longtime |long-time |frequent )?"
+    r"(?:cinematographer|director of photography|editor|composer|co-writer)\b"
+)
 # "Hollis Breckinridge's film": whose film a review says it is, unless that person acts in it
 _POSSESSIVE_FILM = re.compile(
     r"'s? (?:(?:new|latest|last|previous|next|own|first|second|third|fourth|fifth) )?"
@@ -585,6 +589,11 @@ def _writer_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRec
             yield CreditRecord(name, role)
         elif " " not in name and name not in not_names and _folded(name) not in HONORIFICS:
             yield PendingCredit(name, role)
+    for match in islice(_AND_HIS_CREW.finditer(text), MAX_HITS):
+        # "Sam Mendes and his cinematographer Roger Deakins": Mendes made the film
+        name = name_before(text, match.start())
+        if name and is_person_name(name, not_names=not_names):
+            yield PendingCredit(name, "director", unless_actor=True)
     for match in islice(_POSSESSIVE_FILM.finditer(text), MAX_HITS):
         name = name_before(text, match.start())
         if (
@@ -614,6 +623,7 @@ _IS = re.compile(
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})  # "August Walker"
 _FOLLOWED_BY_NAME = re.compile(r" [A-Z][a-z]")
 _UNNAMED_PART = re.compile(r"(?:a|an|the) (?:[\w-]+ ){1,4}(?:who|whose)\b")
+_PLAY_PAIR = re.compile(r" play ")
 _AS_OPENING = re.compile(r"(?:^|(?<=[.!?] ))As (?=[A-Z])")
 _POSSESSIVE_PART = re.compile(r"'s? (?=[A-Z])")
 _PLAYED_BY = re.compile(r",? (?:played|portrayed|voiced) by ")
@@ -800,6 +810,25 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
             if text[at - 2 : at] != ", ":
                 continue
         yield CreditRecord(actor, "actor", character)
+    # "George Mack and Dean Chapel play the two corporals, Schofield and Blake"
+    for match in islice(_PLAY_PAIR.finditer(text), MAX_HITS):
+        second = name_before(text, match.start())
+        if not second or not is_person_name(second, not_names=not_names):
+            continue
+        joint = text.rfind(second, 0, match.start())
+        if not text.endswith(" and ", 0, joint):
+            continue
+        first = name_before(text, joint - len(" and "))
+        if not first or not is_person_name(first, not_names=not_names):
+            continue
+        one, _described = _character_after(text, match.end())
+        if not one:
+            continue
+        after = re.compile(re.escape(one) + r",? and ").search(text, match.end(), match.end() + 160)
+        two = name_at(text, after.end()) if after else None
+        if two and is_character_name(two[0]):
+            yield CreditRecord(first, "actor", one)
+            yield CreditRecord(second, "actor", two[0])
     # "As Mia, Emma Stone is luminous."
     for match in islice(_AS_OPENING.finditer(text), MAX_HITS):
         written = re.match(r"([^,.;:()]{1,60}), ", text[match.end() : match.end() + 64])

@@ -421,6 +421,29 @@ def test_import_creates_people_and_credits_from_real_evidence_only():
             ("Sofia Brandt", "writer", None),
             None,
         ),
+        (
+            ("Sam Mede and his cinematographer Roger Dane stitch it into one shot.",),
+            ("Sam Mede", "director", None),
+            None,
+        ),
+        (
+            ("Tom Crane and his editor Ruth Gale argue, and Tom Crane plays Leon.",),
+            ("Tom Crane", "actor", "Leon"),
+            ("Tom Crane", "director", None),  # he acts in it: no director from "his editor"
+        ),
+        (
+            ("George Mack and Dean Chapel play the two corporals, Schofield and Blake.",),
+            ("Dean Chapel", "actor", "Blake"),
+            ("Dean Chapel", "actor", "Schofield"),
+        ),
+        (
+            (
+                "George Mack and Dean Chapel play cards all night with Tom and Ada.",
+                "Directed by Sofia Brandt.",
+            ),
+            ("Sofia Brandt", "director", None),  # control; nobody plays "cards"
+            ("George Mack", "actor", None),
+        ),
     ],
 )
 def test_more_cast_and_crew_shapes(paragraphs, present, absent):
