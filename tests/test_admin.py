@@ -125,6 +125,9 @@ SMALL_TABLES = {
     "reviews.Country",
     "reviews.Language",
     "reviews.Author",
+    # Two-factor devices: at most an app and a set of backup codes per staff member.
+    "otp_totp.TOTPDevice",
+    "otp_static.StaticDevice",
 }
 
 

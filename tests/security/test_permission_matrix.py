@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, reverse
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult, get_date_max
 from reversion.models import Version
 from taggit.models import Tag
 
@@ -69,6 +70,8 @@ MODEL_MATRIX = {
     # Two-factor devices (django-otp): superusers remove a lost phone's; staff use their own page.
     "otp_totp.totpdevice": ("FFFFF", "FFFFF", "OOOOO"),
     "otp_static.staticdevice": ("FFFFF", "FFFFF", "OOOOO"),
+    # The background task queue (django-tasks' database backend): superusers read it, nobody edits.
+    "django_tasks_database.dbtaskresult": ("FFFFF", "FFFFF", "OFVFO"),
 }
 # Articles that are not the contributor's own draft: another critic's draft (hidden from them
 # entirely) and their own published article (theirs to read, the editors' to change).
@@ -112,8 +115,11 @@ CUSTOM_MATRIX = {
     "reviews_article_revision_preview": ("GET", "LOOO"),
     "reviews_article_revision_compare": ("GET", "LOOO"),
     "reviews_article_revision_restore": ("POST", "LRRR"),
-    # Each staff member's own two-factor page (accounts/views.py).
+    # Each staff member's own two-factor page (accounts/views.py), and django-otp's pages that
+    # show a device's key: superusers only, as for the devices themselves.
     "two_factor": ("GET", "LOOO"),
+    "otp_totp_totpdevice_config": ("GET", "LFFO"),
+    "otp_totp_totpdevice_qrcode": ("GET", "LFFO"),
 }
 # The same views on another critic's draft, for the contributor: refused, whatever the method.
 OTHERS_DRAFT_REFUSALS = {
@@ -245,6 +251,12 @@ def objects(people) -> dict[str, models.Model]:
         "editorial.previewlink": preview_link_create(article=other, by=people["editor"]),
         "otp_totp.totpdevice": TOTPDevice.objects.create(user=rival, name="Phone"),
         "otp_static.staticdevice": StaticDevice.objects.create(user=rival, name="Backup codes"),
+        "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="reviews.tasks.make_renditions",
+            backend_name="default",
+            run_after=get_date_max(),  # the backend's "no run_after"
+        ),
         "other": other,
         "own_published": f.ArticleFactory(title="Own published", author=contributor.author),
     }
@@ -351,6 +363,7 @@ def custom_urls(people, objects) -> dict[str, tuple[str, dict]]:
         objects["reviews.film"],
         objects["people.person"],
     )
+    totp_device = objects["otp_totp.totpdevice"]
     own_version = versioned(own, people["contributor"])
     own.title = "Own draft, retitled"
     newer = versioned(own, people["contributor"])
@@ -426,6 +439,14 @@ def custom_urls(people, objects) -> dict[str, tuple[str, dict]]:
         "reviews_article_recoverlist": (reverse("admin:reviews_article_recoverlist"), {}),
         "reviews_article_import": (reverse("admin:reviews_article_import"), {}),
         "two_factor": (reverse("admin:two_factor"), {}),
+        "otp_totp_totpdevice_config": (
+            reverse("admin:otp_totp_totpdevice_config", args=[totp_device.pk]),
+            {},
+        ),
+        "otp_totp_totpdevice_qrcode": (
+            reverse("admin:otp_totp_totpdevice_qrcode", args=[totp_device.pk]),
+            {},
+        ),
         "reviews_article_autosave": (
             reverse("admin:reviews_article_autosave") + f"?key=article-{own.pk}",
             {},
