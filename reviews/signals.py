@@ -73,13 +73,18 @@ def sanitise_new_file(
         )
 
 
-def schedule_renditions(sender: type[Image], instance: Image, raw: bool, **kwargs: Any) -> None:
+def schedule_renditions(
+    sender: type[Image], instance: Image, raw: bool, update_fields: Any = None, **kwargs: Any
+) -> None:
     """Queue the renditions once the new file is committed (and only if the save is)."""
     setattr(instance, _SAVED_NAME, instance.file.name)
     if raw or not getattr(instance, _CHANGED, False):
         return
     setattr(instance, _CHANGED, False)
     pk, name = instance.pk, instance.file.name
+    if update_fields is not None and "renditions_ready_at" not in update_fields:
+        # save(update_fields=["file"]) wrote the file but not the cleared readiness.
+        Image.objects.filter(pk=pk).update(renditions_ready_at=None)
     transaction.on_commit(
         lambda: tasks.make_renditions.enqueue(pk, name), using=kwargs.get("using"), robust=True
     )

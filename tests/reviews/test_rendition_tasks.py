@@ -346,3 +346,18 @@ def test_generate_renditions_missing_marks_images_whose_renditions_exist(
     assert complete.renditions_ready_at is not None  # checked, not rebuilt, and marked
     assert incomplete.renditions_ready_at is not None  # rebuilt, then marked
     assert default_storage.exists(f"renditions/{incomplete.pk}/thumb.png")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("update_fields", [None, ["file", "width", "height"]])
+def test_a_file_saved_with_update_fields_is_not_ready_either(
+    django_capture_on_commit_callbacks, update_fields
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = f.ImageFactory()
+    image.refresh_from_db()
+    assert image.renditions_ready_at is not None  # positive control
+    with django_capture_on_commit_callbacks(execute=False):
+        image.file = SimpleUploadedFile("second.png", picture_bytes((500, 250)))
+        image.save(update_fields=update_fields)
+    assert Image.objects.get(pk=image.pk).renditions_ready_at is None
