@@ -43,7 +43,8 @@ class StatusChange(models.Model):
 class Redirect(models.Model):
     """An old path of a page whose slug changed; readers are sent on to its current address."""
 
-    old_path = models.CharField(max_length=300, unique=True)
+    # A character's address holds a film's and a character's slug, each up to 220 characters.
+    old_path = models.CharField(max_length=600, unique=True)
     content_type = models.ForeignKey(ContentType, models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")

@@ -165,3 +165,78 @@ def test_a_film_filter_by_a_public_theme_still_answers_the_control():
     response = Client().get("/films/", {"theme": "salt"})
     assert response.status_code == 200
     assert b"Salt" in response.content
+
+
+# --- probes ---
+
+
+def test_probe_chain(editor):
+    review = f.ArticleFactory(title="The Salt Road", slug="a")
+    client = signed_in(editor)
+    rename(client, review, "b")
+    rename(client, review, "c")
+    rename(client, review, "d")
+    for old in "abc":
+        response = Client().get(f"/articles/{old}/")
+        assert (response.status_code, response["Location"]) == (301, "/articles/d/")
+    rename(client, review, "a")
+    assert Client().get("/articles/a/").status_code == 200
+    for old in "bcd":
+        assert Client().get(f"/articles/{old}/")["Location"] == "/articles/a/"
+
+
+def test_probe_restore_cache_search(editor, settings):
+    from editorial.revisions import article_versions
+
+    article = f.ArticleFactory(title="Before", slug="live")
+    f.SectionFactory(article=article, order=1, body="Zebracorn appears.")
+    client = signed_in(editor)
+    rename(client, article, "live")  # a first revision, as the form saves it
+    data = article_form_data(article, title="After")
+    data["sections-0-body"] = "Unicornzebra now."
+    r = client.post(reverse("admin:reviews_article_change", args=[article.pk]), data)
+    assert r.status_code == 302
+    assert b"After" in Client().get("/articles/live/").content
+    old = next(v for v in article_versions(article) if v.field_dict["title"] == "Before")
+    stale = article_form_data(article, title="Stale edit")
+    url = reverse("admin:reviews_article_revision_restore", args=[article.pk, old.pk])
+    client.post(url)
+    page = Client().get("/articles/live/").content
+    assert b"Before" in page and b"Zebracorn" in page
+    assert b"Zebracorn" in Client().get("/search/", {"q": "Zebracorn"}).content
+    # a form opened before the restore is stopped, not saved over it
+    r = client.post(reverse("admin:reviews_article_change", args=[article.pk]), stale)
+    article.refresh_from_db()
+    assert article.title == "Before", r.status_code
+
+
+@pytest.mark.parametrize("tags", ["a\x0bb", "x\x00y", "ok, bad\x1fname"])
+def test_probe_tags_control(editor, tags):
+    from taggit.models import Tag
+
+    article = f.ArticleFactory(title="T", slug="t")
+    response = signed_in(editor).post(
+        reverse("admin:reviews_article_change", args=[article.pk]),
+        article_form_data(article, tags=tags),
+    )
+    print(response.status_code, list(Tag.objects.values_list("name", flat=True)))
+    assert not any("\x0b" in n or "\x00" in n or "\x1f" in n for n in Tag.objects.values_list("name", flat=True))
+
+
+@pytest.mark.parametrize("year", ["abc", "0", "-1", "99999", str(10**30), "1e3", "\x00"])
+def test_probe_home_year(year):
+    f.ArticleFactory(title="T", slug="t")
+    r = Client().get("/", {"year": year})
+    print(year, r.status_code)
+    assert r.status_code in (200, 301, 302, 404)
+
+
+def test_a_film_with_long_slugs_can_be_renamed_and_its_characters_follow():
+    """A character's address holds two slugs of up to 220 characters: 460 in all."""
+    film = f.FilmFactory(title="Long", slug="f" * 220)
+    character = f.CharacterFactory(film=film, slug="c" * 220)
+    old = character.get_absolute_url()
+    film.slug = "g" * 220
+    film.save()
+    response = Client().get(old)
+    assert (response.status_code, response["Location"]) == (301, character.get_absolute_url())
