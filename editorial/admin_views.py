@@ -42,7 +42,9 @@ from reviews.models import Article
 
 
 def _article_and_versions(request: HttpRequest, model_admin: ModelAdmin, object_id: str):
-    article = get_object_or_404(model_admin.get_queryset(request), pk=object_id)
+    article = model_admin.get_object(request, object_id)  # None, not a 500, for "abc"
+    if article is None:
+        raise Http404("No such article.")
     if not model_admin.has_view_or_change_permission(request, article):
         raise PermissionDenied
     return article, article_versions(article)

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
+from editorial.revisions import article_versions
 from importer.save import article_import_bytes
 from reviews.models import Article
 from tests import factories as f
@@ -186,8 +187,6 @@ def test_probe_chain(editor):
 
 
 def test_probe_restore_cache_search(editor, settings):
-    from editorial.revisions import article_versions
-
     article = f.ArticleFactory(title="Before", slug="live")
     f.SectionFactory(article=article, order=1, body="Zebracorn appears.")
     client = signed_in(editor)
@@ -220,7 +219,10 @@ def test_probe_tags_control(editor, tags):
         article_form_data(article, tags=tags),
     )
     print(response.status_code, list(Tag.objects.values_list("name", flat=True)))
-    assert not any("\x0b" in n or "\x00" in n or "\x1f" in n for n in Tag.objects.values_list("name", flat=True))
+    assert not any(
+        "\x0b" in n or "\x00" in n or "\x1f" in n
+        for n in Tag.objects.values_list("name", flat=True)
+    )
 
 
 @pytest.mark.parametrize("year", ["abc", "0", "-1", "99999", str(10**30), "1e3", "\x00"])
@@ -240,3 +242,25 @@ def test_a_film_with_long_slugs_can_be_renamed_and_its_characters_follow():
     film.save()
     response = Client().get(old)
     assert (response.status_code, response["Location"]) == (301, character.get_absolute_url())
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", "{id}/history/compare/?old=1&new=2"),
+        ("get", "{id}/history/1/preview/"),
+        ("post", "{id}/history/1/restore/"),
+    ],
+)
+def test_a_history_address_with_no_article_id_is_a_404_not_a_500(editor, method, path):
+    response = getattr(signed_in(editor), method)("/admin/reviews/article/" + path.format(id="abc"))
+    assert response.status_code == 404
+
+
+def test_a_history_address_with_an_article_id_answers_the_control(editor):
+    article = f.ArticleFactory(title="T", slug="t")
+    rename(signed_in(editor), article, "t2")
+    versions = list(article_versions(article))
+    url = f"/admin/reviews/article/{article.pk}/history/compare/"
+    response = signed_in(editor).get(url, {"old": versions[-1].pk, "new": versions[0].pk})
+    assert response.status_code == 200
