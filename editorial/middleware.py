@@ -3,7 +3,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
 from editorial.models import Redirect
-from editorial.services import page_is_public
+from editorial.services import page_is_public, page_url
 
 
 class RedirectFallbackMiddleware:
@@ -26,7 +26,7 @@ class RedirectFallbackMiddleware:
         # 404, and its address a secret; a redirect to the path asked for would loop.
         if target is None or not page_is_public(target):
             return response
-        url = target.get_absolute_url()
+        url = page_url(target)
         if url == request.path:
             return response
         if request.META.get("QUERY_STRING"):

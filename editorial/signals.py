@@ -9,20 +9,21 @@ from django.db.models import Model
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from reversion.signals import post_revision_commit
+from taggit.models import Tag
 
 from editorial.revisions import revision_tags_record
-from editorial.services import page_is_public, redirect_record, redirect_release
+from editorial.services import page_is_public, page_url, redirect_record, redirect_release
 from people.models import Character, Person
 from reviews.models import Article, Author, Film, FilmSeries
 
-ADDRESSED = (Article, Author, Film, FilmSeries, Person, Character)
+ADDRESSED = (Article, Author, Film, FilmSeries, Person, Character, Tag)
 
 Address = tuple[type[Model], int]
 
 
 def _addresses(instance: Model) -> dict[Address, tuple[Model, str]]:
     """The object's URL, plus a film's characters' URLs (they contain the film's slug)."""
-    urls = {(type(instance), instance.pk): (instance, instance.get_absolute_url())}
+    urls = {(type(instance), instance.pk): (instance, page_url(instance))}
     if isinstance(instance, Film):
         for character in instance.characters.all():
             character.film = instance

@@ -6,7 +6,9 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
+from taggit.models import Tag
 
+from editorial.models import Redirect
 from editorial.revisions import article_versions
 from importer.save import article_import_bytes
 from reviews.models import Article
@@ -264,3 +266,24 @@ def test_a_history_address_with_an_article_id_answers_the_control(editor):
     url = f"/admin/reviews/article/{article.pk}/history/compare/"
     response = signed_in(editor).get(url, {"old": versions[-1].pk, "new": versions[0].pk})
     assert response.status_code == 200
+
+
+def test_a_public_themes_new_slug_keeps_its_old_address():
+    """A theme page readers could see moves when an editor renames its slug in the tag admin."""
+    f.ArticleFactory(title="T", slug="t").tags.add("salt")
+    tag = Tag.objects.get(name="salt")
+    tag.slug = "salt-and-sea"
+    tag.save()
+    response = Client().get("/themes/salt/")
+    assert (response.status_code, response["Location"]) == (301, "/themes/salt-and-sea/")
+    assert Client().get("/themes/salt-and-sea/").status_code == 200
+
+
+def test_a_draft_only_themes_rename_leaves_no_old_address_the_control():
+    draft = f.ArticleFactory(title="D", slug="d", status="draft", published_at=None)
+    draft.tags.add("secret")
+    tag = Tag.objects.get(name="secret")
+    tag.slug = "secret-2"
+    tag.save()
+    assert Client().get("/themes/secret/").status_code == 404
+    assert not Redirect.objects.exists()
