@@ -8,12 +8,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from taggit.models import Tag
 
 from editorial.models import AutosavedDraft, Redirect, StatusChange
 from filmsite.textclean import clean_data, clean_text
-from reviews.models import Article, ArticleStatus, Author
+from reviews.models import Article, ArticleStatus, Author, public_themes
 
 User = AbstractBaseUser | AnonymousUser
 PUBLISH_PERMISSION = "editorial.publish_article"
@@ -80,8 +82,20 @@ def article_status_record(
 
 
 def page_is_public(page: models.Model) -> bool:
-    """Whether readers can open the page now: articles once live, the catalogue always."""
-    return page.is_live if isinstance(page, Article) else True
+    """Whether readers can open the page now: articles once live, themes that a published
+    article or a film carries, the catalogue always."""
+    if isinstance(page, Article):
+        return page.is_live
+    if isinstance(page, Tag):
+        return public_themes().filter(pk=page.pk).exists()
+    return True
+
+
+def page_url(page: models.Model) -> str:
+    """The page's address; a theme (taggit's Tag) has no get_absolute_url of its own."""
+    if isinstance(page, Tag):
+        return reverse("reviews:tag_detail", args=[page.slug])
+    return page.get_absolute_url()
 
 
 @transaction.atomic
@@ -92,7 +106,7 @@ def redirect_record(*, old_path: str, target: models.Model) -> Redirect | None:
     later renames. A path that is the target's own address again is refused (it would loop) and
     stops redirecting.
     """
-    new_path = target.get_absolute_url()
+    new_path = page_url(target)
     Redirect.objects.filter(old_path=new_path).delete()
     if old_path == new_path:
         return None
@@ -106,7 +120,7 @@ def redirect_record(*, old_path: str, target: models.Model) -> Redirect | None:
 def redirect_release(*, page: models.Model) -> None:
     """A public page answers at its address: no redirect may send its readers elsewhere."""
     if page_is_public(page):
-        Redirect.objects.filter(old_path=page.get_absolute_url()).delete()
+        Redirect.objects.filter(old_path=page_url(page)).delete()
 
 
 def redirect_reserving(*, path: str, page: models.Model | None = None) -> Redirect | None:
