@@ -297,3 +297,21 @@ def test_a_draft_only_themes_rename_leaves_no_old_address_the_control():
     tag.save()
     assert Client().get("/themes/secret/").status_code == 404
     assert not Redirect.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "path", ["/articles/old-name", "/articles/old%2Dname/", "/articles/old-name/?x=1"]
+)
+def test_variants_of_an_old_address_reach_the_renamed_page(renamed_review, path):
+    response = Client().get(path, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith("/articles/new-name/")
+
+
+def test_head_of_an_old_address_redirects_too(renamed_review):
+    response = Client().head("/articles/old-name/")
+    assert (response.status_code, response["Location"]) == (301, "/articles/new-name/")
+
+
+def test_an_old_address_in_capitals_is_no_redirect_the_control(renamed_review):
+    assert Client().get("/articles/OLD-NAME/").status_code == 404
