@@ -135,6 +135,7 @@ needs_pg_client = pytest.mark.skipif(
 
 
 @needs_pg_client
+@pytest.mark.django_db(transaction=True)  # a backup is taken outside any transaction
 def test_backup_refuses_media_it_cannot_archive(settings, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), verbosity=0)  # positive control: MEDIA_ROOT on disk
@@ -145,6 +146,14 @@ def test_backup_refuses_media_it_cannot_archive(settings, tmp_path):
     with pytest.raises(CommandError, match="InMemoryStorage, not in MEDIA_ROOT.*versioning"):
         call_command("backup", str(elsewhere), verbosity=0)
     assert not elsewhere.exists()
+
+
+def test_backup_inside_a_transaction_is_refused_at_once(tmp_path):
+    """SQLite's backup API waits for ever on a lock its own open transaction holds."""
+    archive = tmp_path / "backup.tar.gz"
+    with pytest.raises(CommandError, match="inside a database transaction"):
+        call_command("backup", str(archive), verbosity=0)  # this test runs in a transaction
+    assert not archive.exists()  # the transactional test above is the positive control
 
 
 def test_restore_refuses_before_touching_anything(settings, tmp_path):

@@ -129,6 +129,10 @@ class Command(BaseCommand):
             raise CommandError(f"{target} already exists; backups are never overwritten.")
         target.parent.mkdir(parents=True, exist_ok=True)
         connection = connections[database]
+        if connection.in_atomic_block:
+            # Uncommitted rows would be in a SQLite copy and missing from pg_dump's; and SQLite's
+            # backup API waits for ever on a lock its own open transaction holds.
+            raise CommandError("backup cannot run inside a database transaction.")
         media_root = Path(settings.MEDIA_ROOT)
         with tempfile.TemporaryDirectory(prefix="filmsite-backup-") as scratch:
             scratch_dir = Path(scratch)
