@@ -31,7 +31,12 @@ from importer.parse.text import fingerprint, key, normalise_newlines, plain
 
 _KIND_WORDS = (
     ("review", re.compile(r"\breview\b")),
-    ("ending", re.compile(r"\bending\b|\bfinale\b|\bending,? explained\b")),
+    (
+        "ending",
+        re.compile(
+            r"\bending\b|\bwhat happens (?:at|in) the end\b|\bfinale\b|\bending,? explained\b"
+        ),
+    ),
     ("synopsis", re.compile(r"\bsynopsis\b|\bplot summary\b|\brecap\b|\bplot,? explained\b")),
     ("essay", re.compile(r"\bthemes?\b|\bmeaning\b|\bsymbolism\b|\bessay\b|\banaly[sz]")),
 )
@@ -227,7 +232,7 @@ def _rating(
             warnings.append(
                 ParseWarning(
                     f"front matter 'rating' {front.rating} dropped: only reviews have a rating, "
-                    f"and this is a {kind}",
+                    f"and this is {'an' if kind[:1] in 'aeiou' else 'a'} {kind}",
                     1,
                 )
             )
@@ -342,6 +347,10 @@ def _title(
             )  # fmt: skip
         return front.title
     if found.title:
+        bare = " ".join(found.title.split())
+        if film and film.year and key(bare) == key(f"{film.title} {film.year}"):
+            # A Letterboxd header "Title  2016" names the film; it is not an article title.
+            return f"{film} {_DERIVED_TITLE[kind]}"[:200]
         return found.title[:200]
     name = str(film) if film else "Untitled"
     title = f"{name} {_DERIVED_TITLE[kind]}"

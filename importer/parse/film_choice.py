@@ -190,6 +190,9 @@ def choose_film(
     for text in prose:
         pool.add_years(text, WITH_YEAR, "'{}' in the prose", prose=True)
     _discover(prose, pool)
+    _title_line_words(found, front, prose, pool)
+    _watched_titles(prose, pool)
+    _capital_header(found, pool)
     candidates = _merged(list(pool.by_key.values()))
     candidates.sort(key=lambda c: (-c.score, c.first))
     del candidates[MAX_CANDIDATES:]
@@ -409,6 +412,84 @@ def _discover(prose: list[str], pool: _Pool) -> None:
         phrase = spelled[title_key]
         if phrase.split()[0] in ("The", "A", "An") or _in_film_context(prose, phrase):
             pool.add(phrase, None, 0.0, "named in the prose", structural=False)
+
+
+def _title_line_words(found: Found, front: FrontMatter, prose: list[str], pool: _Pool) -> None:
+    """ "Why Vertigo Still Makes Me Dizzy": a capitalised word of a yearless title line that the
+    prose uses again, at least twice and never inside a longer name ("James Stewart"), is a
+    candidate; the title line then outweighs passing "Other Film (Year)" mentions."""
+    for title in dict.fromkeys(t for t in (front.title, found.title) if t):
+        line = plain(title)
+        padded = f" {film_text.title_key(line)} "
+        if film_text.YEAR_IN_PARENS.search(line) or any(
+            len(k) >= 3 and f" {k} " in padded for k in pool.by_key
+        ):
+            continue  # the title line names a film the text already gives
+        for word in dict.fromkeys(re.findall(r"\b[A-Z][\w\u00C0-\u024F-]{3,}\b", line)):
+            if word.casefold() in _NOT_FIRST or word.casefold() in _COMMON_TITLE_WORDS:
+                continue
+            alone = re.compile(rf"(?<![\w'-]){re.escape(word)}(?![\w-])")
+            inside = re.compile(rf"[A-Z][\w-]+ {re.escape(word)}\b|\b{re.escape(word)} [A-Z][\w-]+")
+            uses = sum(len(alone.findall(text)) for text in prose)
+            if uses >= 2 and not any(inside.search(text) for text in prose):
+                if re.search(rf"\b{re.escape(word.casefold())}\b", " ".join(prose)):
+                    continue  # a common word at a sentence's start, not a title
+                candidate = pool.add(word, None, 0.0, "named in the prose", structural=False)
+                if candidate is not None:
+                    candidate.prose = max(candidate.prose, uses)
+
+
+_WATCHED = re.compile(
+    r"\b(?:watched|rewatched|saw|seen|watching|rewatching|reviewing|loved|hated) (?:the )?"
+    r"((?:[A-Z][\w'\u00C0-\u024F-]*)(?: (?:of|the|and|in|on|at|a|an) )?(?: ?[A-Z][\w'"
+    r"\u00C0-\u024F-]*){0,5})"
+)
+_CERTIFICATE = re.compile(r"\s*\((?:U|PG|12A?|15|18|R|PG-13|NC-17|G|TV-MA)\)\s*$")
+
+
+def _watched_titles(prose: list[str], pool: _Pool) -> None:
+    """ "i finally watched Lantern Season": a capitalised phrase after "watched" that the prose
+    uses again is a candidate (a blog post that never gives the year)."""
+    for text in prose[:3]:
+        for match in islice(_WATCHED.finditer(text), 20):
+            phrase = match.group(1).strip()
+            if len(phrase.split()) < 2 or phrase.split()[0].casefold() in _NOT_FIRST:
+                continue
+            alone = re.compile(rf"(?<![\w'-]){re.escape(phrase)}(?![\w-])")
+            uses = sum(len(alone.findall(t)) for t in prose)
+            if uses >= 2:
+                candidate = pool.add(phrase, None, 0.0, "named in the prose", structural=False)
+                if candidate is not None:
+                    candidate.prose = max(candidate.prose, DISCOVER_MIN)
+
+
+def _capital_header(found: Found, pool: _Pool) -> None:
+    """ "THE COPPER HOUR (15)" above "Dir: Name": a newspaper capsule's header is the film."""
+    title = found.title or ""
+    bare = _CERTIFICATE.sub("", plain(title))
+    if (
+        not bare
+        or bare != bare.upper()
+        or not any(c.isalpha() for c in bare)
+        or header_film(title) is not None
+        or film_text.YEAR_IN_PARENS.search(title)
+        or not any(c.role == "director" for c in found.crew)
+        or len(bare.split()) > 8
+    ):
+        return
+    words = bare.casefold().split()
+    cased = " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    pool.add(cased, None, TITLE_LINE, f"title line {title!r}", title_line=True)
+
+
+# Capitalised words a headline uses without naming a film.
+_COMMON_TITLE_WORDS = frozenset({
+    "why", "what", "when", "where", "who", "how", "still", "makes", "make", "review", "film",
+    "movie", "ending", "explained", "this", "that", "these", "those", "best", "worst", "every",
+    "never", "always", "about", "into", "over", "under", "after", "before", "again", "will",
+    "would", "could", "should", "more", "most", "less", "great", "good", "very", "just",
+    "essay", "themes", "analysis", "watch", "watching", "notes", "thoughts", "love", "hate",
+})  # fmt: skip
 
 
 def _in_film_context(prose: list[str], phrase: str) -> bool:

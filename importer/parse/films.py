@@ -85,10 +85,13 @@ def _title_before(text: str, end: int) -> tuple[str, int] | None:
         return None
     words = window.split(" ")
     taken: list[str] = []
-    for word in reversed(words):
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
         if not word:
             break
-        ends_clause = word[-1] in ",;:.!?)" or word.endswith(("'s", "\u2019s"))
+        ends_clause = word[-1] in ",;:.!?)" or (
+            word.endswith(("'s", "\u2019s")) and not _titled_possessive(words, position)
+        )
         abbreviation = len(word) <= 3 and word.endswith(".") and word[:-1].isalpha()
         if taken and ends_clause and not abbreviation:
             break  # "Dr." and "St." belong to titles; other stops end them
@@ -112,6 +115,20 @@ def _title_before(text: str, end: int) -> tuple[str, int] | None:
     if not title or len(title) > 150:
         return None
     return title, window_start + window.rfind(title)
+
+
+def _titled_possessive(words: list[str], position: int) -> bool:
+    """ "The Keeper's Log", "The Orchard Keeper's Son": a capitalised possessive after "The",
+    "A" or "An" (a few capitalised words between) is inside the title, not "Nolan's Title"."""
+    if not words[position][:1].isupper():
+        return False
+    for back in range(position - 1, max(-1, position - 4), -1):
+        word = words[back]
+        if word in ("The", "A", "An"):
+            return True
+        if not word[:1].isupper() or word[-1] in ",;:.!?)" or word.endswith(("'s", "\u2019s")):
+            return False
+    return False
 
 
 def title_key(title: str) -> str:

@@ -42,7 +42,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "twitter", "x", "reddit", "pinterest", "linkedin", "whatsapp", "tumblr", "telegram",
         "pocket", "threads", "bluesky", "mastodon", "instagram", "copy link", "copy url",
         "link copied", "like this", "like", "loading...", "loading\u2026", "follow",
-        "follow us", "follow me", "reblog", "restack", "flipboard", "messenger",
+        "follow us", "follow me", "reblog", "restack", "flipboard", "messenger", "listen",
+        "clap", "claps", "unfollow",
     ),
     APP: (
         "like review", "liked", "report this review", "add to diary", "add to watchlist",
@@ -69,7 +70,7 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "popular posts", "most popular", "most read", "more from this author", "more stories",
         "more reviews", "read more", "read next", "keep reading", "continue reading",
         "up next", "don't miss", "editor's picks", "more like this", "also read", "read also",
-        "must read", "see also", "also on this site",
+        "must read", "see also", "also on this site", "recommended from medium",
     ),
     COMMENTS: (
         "leave a reply", "leave a comment", "cancel reply", "post comment", "submit comment",
@@ -93,7 +94,7 @@ _BLOCK_STARTS = frozenset({
     "most popular", "most read", "more from this author", "more stories", "more reviews",
     "read next", "up next", "editor's picks", "more like this", "leave a reply",
     "leave a comment", "comments", "join the discussion", "post navigation", "share this",
-    "share this post", "share this article", "like this",
+    "share this post", "share this article", "like this", "recommended from medium",
 })  # fmt: skip
 _SHARE_WORDS = frozenset(_EXACT[SHARE]) | {"more", "share"}
 
@@ -105,8 +106,12 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("also read:", RELATED), ("also read -", RELATED), ("read also:", RELATED),
     ("must read:", RELATED), ("see also:", RELATED), ("related:", RELATED),
     ("related post:", RELATED), ("related article:", RELATED), ("recommended:", RELATED),
-    ("read next:", RELATED), ("more from ", RELATED), ("trending:", RELATED),
+    ("read next:", RELATED), ("more from ", RELATED), ("recommended from ", RELATED),
+    ("trending:", RELATED),
     ("watch next:", RELATED), ("you may also like:", RELATED),
+    ("support the show", NEWSLETTER), ("support us on ", NEWSLETTER),
+    ("become a patron", NEWSLETTER), ("subscribe wherever", NEWSLETTER),
+    ("listen on ", SHARE), ("listen wherever", NEWSLETTER), ("listen now", SHARE),
     ("thanks for reading", NEWSLETTER), ("thank you for reading", NEWSLETTER),
     ("subscribe to ", NEWSLETTER), ("subscribe for ", NEWSLETTER), ("sign up for ", NEWSLETTER),
     ("sign up to ", NEWSLETTER), ("type your email", NEWSLETTER), ("enter your email", NEWSLETTER),

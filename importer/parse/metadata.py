@@ -17,6 +17,7 @@ LABELS: dict[str, str] = {
     "genre": "genres", "genres": "genres",
     "links": "links", "link": "links", "external links": "links",
     "director": "director", "directors": "director", "directed by": "director",
+    "dir": "director", "dir.": "director",
     "writer": "writer", "writers": "writer", "written by": "writer",
     "screenplay": "writer", "screenplay by": "writer",
     "producer": "producer", "producers": "producer", "produced by": "producer",

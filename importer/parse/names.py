@@ -924,7 +924,7 @@ def parse_cast_entry(entry: str, *, not_names: Iterable[str] = ()) -> CreditReco
 
 # Letters (any script), with hyphens and apostrophes inside a word ("Jean-Pierre", "Nyong'o")
 # and initials ("J. R."); nothing else, so "Tobias Renn," or "Ada (Ines" is never a person.
-_CLEAN_WORD = re.compile(r"^(?:[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\.?|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
+_CLEAN_WORD = re.compile(r"^(?:[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|[^\W\d_]\.(?:[^\W\d_]\.)*)$")
 
 
 def is_clean_name(name: str) -> bool:

@@ -24,7 +24,7 @@ from importer.parse.metadata import (
     split_list,
     urls_in,
 )
-from importer.parse.names import is_character_name, parse_cast_entry
+from importer.parse.names import is_character_name, is_person_name, parse_cast_entry
 from importer.parse.rating import FoundRating, is_rating_line, ratings_in_line
 from importer.parse.records import CreditRecord, DroppedLine, ImageSlot, LinkRecord, ParseWarning
 from importer.parse.spoilers import (
@@ -56,9 +56,21 @@ _CREDIT_LINE_ROLES = {
 _RULE = re.compile(r"^(?:[-*_](?: ?[-*_]){2,}|[~=]{3,}|[•·—–] ?(?:[•·—–] ?)+)$")
 _REVIEW_TITLE = re.compile(r"\breview\b")
 _PLOT_TITLE = re.compile(
-    r"\bending\b|\bfinale\b|\bsynopsis\b|\bplot summary\b|\brecap\b|\bplot,? explained\b"
+    r"\bending\b|\bwhat happens (?:at|in) the end\b|\bfinale\b|\bsynopsis\b|\bplot summary\b"
+    r"|\brecap\b|\bplot,? explained\b"
+)
+# A title that asks how the film ends ("What happens at the end of Hollowmere?"): the text
+# answers it from its first line, so all of it is spoiler.
+_ENDING_QUESTION = re.compile(
+    r"^(?:so,? )?(?:what (?:really )?happens (?:at|in) the (?:end|ending|finale)\b"
+    r"|how does [^?]{1,80} end\b|who (?:dies|survives|is the killer|did it)\b"
+    r"|what does the ending of\b|what (?:is|was) the twist\b)[^?]*\?"
 )
 _SPOILER_REMARK = re.compile(r"\s*[(\[][^()\[\]]{0,40}spoil[^()\[\]]{0,40}[)\]]\W*$", re.I)
+# A line with none of these (no word, no star, no digit) is a separator, not text.
+_WORDLESS_KEEP = re.compile(r"[^\W_]|[\u2605\u2606\u00bd*`~]|^[-=_]{3,}$")
+_TIMESTAMP = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s")
+_HASHTAGS = re.compile(r"^#[^#\s][^#]{0,60}(?:#[^#\s][^#]{0,60}){1,30}$")
 _ONLY_URL = re.compile(r"^<?https?://\S+>?$", re.IGNORECASE)
 MAX_HEADING = 200  # Section.heading and Article.title hold 200 characters
 MIN_RANK_ENTRIES = 3  # this many numbered "1. Title (Year)" lines make a ranked list
@@ -222,6 +234,17 @@ class Scanner:
                 self.found.byline = piece.byline
             self._drop(index, text, piece.reason)
             return index + 1
+        if not self.block and not _WORDLESS_KEEP.search(stripped):
+            # "·", "--", "⚠": a line without a word between a page's parts (Medium's chrome).
+            self._drop(index, text, "separator")
+            return index + 1
+        if not self.markdown and _HASHTAGS.match(stripped):
+            # "#lantern season #orla finch": a blog platform's tags, not a heading or text.
+            self.found.tags.extend(t.strip() for t in stripped.split("#") if t.strip())
+            self._drop(index, text, "tags")
+            return index + 1
+        if self._author_line(index, text):
+            return index + 1
         if _RULE.match(stripped) and not self.block and not self.in_fence:
             next_line = index + 1 < len(self.lines) and self.lines[index + 1].strip()
             if not next_line:  # "---" under a line of text is a Markdown heading, not a rule
@@ -250,6 +273,21 @@ class Scanner:
         return index + 1
 
     # metadata, ratings, verdict lines, stubs, bare links
+    def _author_line(self, index: int, text: str) -> bool:
+        """ "Penelope Starck" then "Follow" under a title (Medium): a byline, not a heading."""
+        if self.block or len(text) > 60 or not is_person_name(text):
+            return False
+        after = self._next_nonblank(index)
+        if after is None or after - index > 2:
+            return False
+        piece = furniture(plain(self.lines[after].strip()))
+        if piece is None or key(self.lines[after]).strip(" *_") not in ("follow", "subscribe"):
+            return False
+        if self.found.byline is None:
+            self.found.byline = text
+        self._drop(index, text, "byline")
+        return True
+
     def _structured_line(self, index: int, stripped: str, text: str) -> bool:
         found = self.found
         number = self.number(index)
@@ -383,14 +421,24 @@ class Scanner:
                 self._add_image(ImageSlot(stripped, caption), number)
                 return after + 1
         title_year = film_text.TITLE_YEAR.match(text)
-        if title_year and self.seen_content and not self.markdown and index not in self.entry_lines:
-            # A film's name alone mid-text is what is left of an image: its alt text.
-            self._add_image(ImageSlot(stripped, ""), number)
-            self.warnings.append(
-                ParseWarning(f"{stripped!r} alone on a line read as an image's alt text", number)
-            )
+        if (
+            title_year
+            and self.seen_content
+            and not self.markdown
+            and self.found.title is None
+            and not self._has_prose()
+        ):
+            # "Title (Year)" alone below a top spoiler notice: the title line, not an image.
+            self._flush()
+            self.found.title = stripped.strip("*_ ")
+            self.found.title_line = number
             return index + 1
+        # A film's "Title (Year)" alone mid-text is a heading (a festival dispatch's films),
+        # never taken for an image's alt text.
         return None
+
+    def _has_prose(self) -> bool:
+        return bool(self.block) or any(isinstance(e, Para | Heading) for e in self.elements)
 
     def _add_image(self, slot: ImageSlot, number: int) -> None:
         self._flush()
@@ -424,9 +472,10 @@ class Scanner:
             self.found.title = stripped.strip("*_ ")
             self.found.title_line = number
             self.seen_content = True
+            self._ending_question(number)
             return index + 1
-        if not (is_entry or looks_like_heading(text)):
-            return None
+        if not (is_entry or looks_like_heading(text)) or _TIMESTAMP.match(text):
+            return None  # "04:12 Where has it been?": a podcast's timestamp, not a heading
         if not is_entry and not self._stands_alone(index, text):
             return None
         self._flush()
@@ -434,6 +483,12 @@ class Scanner:
             stripped.strip("*_ "), number, 3 if text.endswith("?") else 2, entry=is_entry
         )
         return index + 1
+
+    def _ending_question(self, number: int) -> None:
+        """A title asking how the film ends: everything after it is spoiler."""
+        title = key(self.front_title or self.found.title or "")
+        if _ENDING_QUESTION.match(title):
+            self._start_spoilers(number, True, title)
 
     def _promises_plot(self) -> bool:
         """The title says the piece tells the ending or the plot (sections.py agrees)."""
@@ -445,7 +500,7 @@ class Scanner:
             return False
         if index in self.entry_lines or is_caption(text):
             return False
-        first = text.lstrip("\"'*_")[:1]
+        first = text.lstrip("\"'*_\u00ab\u201c\u2018\u201e ")[:1]
         return bool(first) and (first.isupper() or first.isdigit())
 
     def _stands_alone(self, index: int, text: str) -> bool:
@@ -478,6 +533,7 @@ class Scanner:
             if self.front_title is None:
                 self.found.title = text
                 self.found.title_line = number
+                self._ending_question(number)
                 return
             if key(text) == key(self.front_title):
                 return  # the front matter title, repeated

@@ -72,6 +72,17 @@ def build_sections(
 
     for element in elements:
         if isinstance(element, Marker):
+            if (
+                current is not None
+                and not element.end
+                and current.heading
+                and not current.paragraphs
+                and current.image is None
+            ):
+                # "## The ghost" then "Spoilers follow ...": the heading's part is the spoiler.
+                current.is_spoiler = True
+                spoilers_on = True
+                continue
             close()
             spoilers_on = not element.end
             if element.end:

@@ -131,6 +131,26 @@ _DISCLOSURE = re.compile(
     r"|\b(?:for|only for) (?:those|people|readers|anyone|viewers) who(?:'ve| have)? (?:already )?"
     r"(?:seen|watched)\b"
     r"|\bnow,? (?:for|to|on to|onto) (?:the )?(?:ending|twist|finale|big reveal)\b"
+    # The writer giving it away, with no word for what: "Here is where I have to give things
+    # away", "I'm going to reveal everything", "time to spill the beans", "stop here".
+    r"|\b(?:i|we|let me|let's|time to)(?:'ll|'m| am|'re| are| will| have to| must| need to"
+    r"| can't help but| going to| about to| gonna)*(?: (?:now|finally|just|simply|have to"
+    r"|need to|going to|about to))* (?:give|giving|spill|spilling) (?:[\w'-]+ ){0,2}?"
+    r"(?:away|the beans|the game)\b"
+    r"|\b(?:give|giving|gives) (?:it|everything|it all|the game|the whole thing) away"
+    r"(?= now| here| from here|\W*$)"
+    r"|\b(?:i|we)(?:'ll| will|'m going to| am going to| have to| must| need to) (?:now )?"
+    r"(?:reveal|tell you|spell out) (?:everything|all|how it ends|who did it|the lot)\b"
+    r"|\bstop (?:here|now)\b(?=[^.!?]{0,20}\bif you(?:'ve| have)? (?:not|haven't)\b)"
+    # French, Spanish, Italian, German: "la suite dévoile la fin", "divulgâcheur", "a partir de
+    # aquí revelo el final", "attenzione: rivelo il finale", "Achtung, Ende wird verraten".
+    r"|\bdivulg\u00e2ch\w*|\b(?:la suite|ce qui suit|cette (?:partie|section)|la fin de (?:cet"
+    r" article|ce texte)|je vais|nous allons|on va)\b[^.!?]{0,30}\b(?:d\u00e9voil\w*"
+    r"|r\u00e9v\u00e9l\w*|r\u00e9vel\w*|racont\w*|divulgu\w*)\b"
+    r"|\b(?:revel\w*|cuento|contar\u00e9) (?:el|la) (?:final"
+    r"|desenlace|giro)\b|\brivel\w* (?:il|la) (?:finale|colpo di scena)\b|\bverrat\w*"
+    r"|\bif you(?:'ve| have)? (?:not|haven't) (?:yet )?(?:seen|watched) (?:it|the film|the movie)"
+    r"(?: yet)?,? stop (?:here|now|reading)\b"
 )
 # What may trail a notice without making it text: "... the ending of The Salt Road in full."
 _NOTICE_TAIL = re.compile(
@@ -168,6 +188,11 @@ _NEGATION = re.compile(
     r" (?:[\w'-]+ ){0,3}?(?:spoil\w*|give\w* away|giving away|reveal\w*|discuss\w*|ruin\w*"
     r"|go into|get into|talk about|detail\w*)(?: (?:it|anything|too much|much|the \w+))?"
     r"|\bkeep\w* (?:it |this |things )?(?:spoiler[- ]free|vague|light)"
+    r"|\b(?:sans|ne) (?:rien )?(?:d\u00e9voil\w*|r\u00e9v\u00e9l\w*|divulgu\w*|trop en dire)"
+    r"(?: rien)?\b"
+    r"|\b(?:won't|will not|wont|not going to|don't want to|do not want to|never|without"
+    r"|try not to|careful not to|wouldn't|would not|refuse to|avoid) (?:[\w'-]+ ){0,2}?"
+    r"(?:give|giving|spill|spilling) (?:[\w'-]+ ){0,2}?(?:away|the beans|the game)\b"
 )
 # "I can't discuss it without spoiling it", "mostly spoiler-free": the opposite of a promise.
 _NOT_A_PROMISE = re.compile(
@@ -213,7 +238,8 @@ _CHEAP = re.compile(
     r"turn back|warned|what happens|avert|skip|come back|before reading|before you read|"
     r"at your own risk|proceed with caution|who dies|third act|final|last|details|story|"
     r"secret|outcome|whodun|identity|surprise|everything|the end\b|killer|how it|safe to|"
-    r"seen|watched|assum|presum|handle the truth"
+    r"seen|watched|assum|presum|handle the truth|away|spill|stop here|stop now|"
+    r"d\u00e9voil|r\u00e9v|divulg|revel|rivel|verrat"
 )
 # What makes a spoiler mention read as a notice rather than a passing remark.
 _CUE = re.compile(
