@@ -6,10 +6,12 @@ may hold a contributor's "<img onerror=...>") goes in HTML-escaped: shown as tex
 """
 
 import re
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -23,6 +25,8 @@ from reviews.models import Article, Author, Film, public_themes
 FEED_SIZE = 20
 # Characters XML 1.0 cannot carry: one in a title or name made Django's feed writer raise (a 500).
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The request a feed is being written for: one Feed instance serves every request (and thread).
+_request: ContextVar[HttpRequest | None] = ContextVar("feed_request", default=None)
 
 
 def _xml_safe(value: Any) -> Any:
@@ -74,8 +78,22 @@ class LatestArticlesFeed(Feed):
     def item_author_name(self, item: Article) -> str | None:
         return item.author.name if item.author else None
 
+    def get_feed(self, obj, request: HttpRequest):
+        token = _request.set(request)
+        try:
+            return super().get_feed(obj, request)
+        finally:
+            _request.reset(token)
+
     def item_author_link(self, item: Article) -> str | None:
-        return item.author.get_absolute_url() if item.author else None
+        """A full address, as the item's own link is: Django adds no domain to this one."""
+        if not item.author:
+            return None
+        request = _request.get()
+        url = item.author.get_absolute_url()
+        if request is None:
+            return url
+        return add_domain(get_current_site(request).domain, url, request.is_secure())
 
     def item_categories(self, item: Article) -> list[str]:
         return [tag.name for tag in item.tags.all()]

@@ -315,3 +315,11 @@ def test_head_of_an_old_address_redirects_too(renamed_review):
 
 def test_an_old_address_in_capitals_is_no_redirect_the_control(renamed_review):
     assert Client().get("/articles/OLD-NAME/").status_code == 404
+
+
+def test_an_atom_feeds_critic_link_is_a_full_address():
+    """Django adds the domain to an item's link but not to its author's <uri>."""
+    f.ArticleFactory(title="T", slug="t", author=f.AuthorFactory(name="Ada", slug="ada"))
+    body = Client().get("/feed/atom/").content.decode()
+    assert "<uri>http://testserver/critics/ada/</uri>" in body
+    assert "<link>http://testserver/articles/t/</link>" in Client().get("/feed/").content.decode()
