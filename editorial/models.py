@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -56,6 +57,16 @@ class Redirect(models.Model):
 
     def __str__(self) -> str:
         return self.old_path
+
+    def clean(self) -> None:
+        """An old path edited in the admin may not be the page's own address (a loop)."""
+        from editorial.services import page_url
+
+        target = self.target
+        if target is not None and page_url(target) == self.old_path:
+            raise ValidationError(
+                {"old_path": "This is the page's own address now: a redirect from it would loop."}
+            )
 
 
 class RevisionTags(models.Model):

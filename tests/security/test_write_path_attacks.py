@@ -323,3 +323,23 @@ def test_an_atom_feeds_critic_link_is_a_full_address():
     body = Client().get("/feed/atom/").content.decode()
     assert "<uri>http://testserver/critics/ada/</uri>" in body
     assert "<link>http://testserver/articles/t/</link>" in Client().get("/feed/").content.decode()
+
+
+def redirect_edit(editor, redirect: Redirect, old_path: str):
+    url = reverse("admin:editorial_redirect_change", args=[redirect.pk])
+    return signed_in(editor).post(url, {"old_path": old_path})
+
+
+def test_an_editor_cannot_turn_an_old_address_into_a_loop(renamed_review, editor):
+    redirect = Redirect.objects.get(old_path="/articles/old-name/")
+    response = redirect_edit(editor, redirect, "/articles/new-name/")
+    assert response.status_code == 200
+    assert "would loop" in response.content.decode()
+    redirect.refresh_from_db()
+    assert redirect.old_path == "/articles/old-name/"
+
+
+def test_an_editor_may_correct_an_old_address_the_control(renamed_review, editor):
+    redirect = Redirect.objects.get(old_path="/articles/old-name/")
+    assert redirect_edit(editor, redirect, "/articles/older-name/").status_code == 302
+    assert Client().get("/articles/older-name/")["Location"] == "/articles/new-name/"
