@@ -303,7 +303,8 @@ def _checked_kind(
 ) -> str:
     """The stated kind, checked against the sections; else what most of the text is about."""
     has = {section.kind for section in sections}
-    if stated == "ending" and not front.kind and "ending" not in has:
+    all_spoiler = bool(sections) and all(section.is_spoiler for section in sections)
+    if stated == "ending" and not front.kind and "ending" not in has and not all_spoiler:
         if "synopsis" in _title_says(front, found):
             return "synopsis"
         warnings.append(ParseWarning("the title promises an ending explained; none found"))

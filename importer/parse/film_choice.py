@@ -224,6 +224,7 @@ def choose_film(
             "no film detectable: name it as 'Title (Year)' in the text, in front matter "
             "(film: ...) or with the film hint"
         )
+    _uncapitalised(best, prose)
     year = _year(best, front, film_hint, found)
     if year is None:
         warnings.append(ParseWarning(f"no year found for film {best.title!r}"))
@@ -445,6 +446,18 @@ _WATCHED = re.compile(
     r"\u00C0-\u024F-]*){0,5})"
 )
 _CERTIFICATE = re.compile(r"\s*\((?:U|PG|12A?|15|18|R|PG-13|NC-17|G|TV-MA)\)\s*$")
+
+
+def _uncapitalised(best: _Candidate, prose: list[str]) -> None:
+    """ "SALTMARSH (2019) - A REVIEW": a title in capitals takes the prose's spelling."""
+    if best.fixed or best.title != best.title.upper() or not any(c.isalpha() for c in best.title):
+        return
+    pattern = re.compile(rf"(?<![\w'-]){re.escape(best.title)}(?![\w-])", re.IGNORECASE)
+    for text in prose:
+        for match in islice(pattern.finditer(text), 50):
+            if match.group(0) != match.group(0).upper():
+                best.title = match.group(0)
+                return
 
 
 def _watched_titles(prose: list[str], pool: _Pool) -> None:

@@ -69,6 +69,7 @@ _ENDING_QUESTION = re.compile(
 _SPOILER_REMARK = re.compile(r"\s*[(\[][^()\[\]]{0,40}spoil[^()\[\]]{0,40}[)\]]\W*$", re.I)
 # A line with none of these (no word, no star, no digit) is a separator, not text.
 _WORDLESS_KEEP = re.compile(r"[^\W_]|[\u2605\u2606\u00bd*`~]|^[-=_]{3,}$")
+_HANDLE = re.compile(r"@?(?=[a-z0-9_.-]*[a-z])[a-z0-9_.-]{3,30}")
 _TIMESTAMP = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s")
 _HASHTAGS = re.compile(r"^#[^#\s][^#]{0,60}(?:#[^#\s][^#]{0,60}){1,30}$")
 _ONLY_URL = re.compile(r"^<?https?://\S+>?$", re.IGNORECASE)
@@ -244,6 +245,12 @@ class Scanner:
             self._drop(index, text, "tags")
             return index + 1
         if self._author_line(index, text):
+            return index + 1
+        if not self.seen_content and not self.block and _HANDLE.fullmatch(stripped):
+            # "cinemagpie" atop a Tumblr or forum post: the poster's handle, not text.
+            if self.found.byline is None:
+                self.found.byline = stripped.lstrip("@")
+            self._drop(index, text, "byline")
             return index + 1
         if _RULE.match(stripped) and not self.block and not self.in_fence:
             next_line = index + 1 < len(self.lines) and self.lines[index + 1].strip()

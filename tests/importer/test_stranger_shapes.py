@@ -153,3 +153,24 @@ def test_hashtag_lines_are_tags_and_capital_capsule_headers_name_the_film() -> N
     assert parsed.film.title == "The Copper Hour"
     assert "#thrillers #hospital" in {d.text for d in parsed.dropped}
     assert ("Selma Anwar", "director") in {(c.person, c.role) for c in parsed.credits}
+
+
+def test_a_handle_atop_a_post_is_dropped_and_a_title_in_capitals_takes_the_prose_spelling() -> None:
+    parsed = parse_text(
+        "cinemagpie\n\nSALTMARSH (2019) - A REVIEW\n\nSaltmarsh is a modest thriller about a "
+        "tide.\n\nTense, a little silly.\n"
+    )
+    assert "cinemagpie" in {d.text for d in parsed.dropped}
+    assert parsed.film.title == "Saltmarsh"
+    # Control: a capitalised first word line is not a handle.
+    kept = parse_text("Saltmarsh (2019)\n\nokay\n\nSaltmarsh is a modest thriller.\n")
+    assert "okay" not in {d.text for d in kept.dropped}
+
+
+def test_an_all_spoiler_ending_page_does_not_warn_that_no_ending_was_found() -> None:
+    parsed = parse_text(
+        "Ember Falls Ending Explained: Who Lit The Fire?\n\nWarning: the following discusses "
+        "the ending of Ember Falls in detail.\n\nEmber Falls (2024) is a missing-persons story."
+        "\n\nWho lit the fire?\n\nDana set the blaze herself.\n"
+    )
+    assert not any("none found" in w.message for w in parsed.warnings)
