@@ -142,6 +142,18 @@ _DISCLOSURE = re.compile(
     r"|\b(?:i|we)(?:'ll| will|'m going to| am going to| have to| must| need to) (?:now )?"
     r"(?:reveal|tell you|spell out) (?:everything|all|how it ends|who did it|the lot)\b"
     r"|\bstop (?:here|now)\b(?=[^.!?]{0,20}\bif you(?:'ve| have)? (?:not|haven't)\b)"
+    # "The next two paragraphs reveal the twist", "Fair warning: I talk about the final scene",
+    # "I'm about to ruin the ending", "Here comes the twist", "Contains plot reveals".
+    r"|\bthe (?:next|last|final|following) (?:(?:two|three|few|couple of|\d+) )?(?:sections?"
+    rf"|parts?|paragraphs?|bits?|pages?)\b[^.!?]{{0,30}}?\b{_DISCLOSE}\b"
+    r"|\b(?:fair warning|caveat lector|be warned|heads[- ]up|a warning)\b"
+    rf"[^.!?]{{0,60}}\b{_SECRET}\b"
+    rf"|\bi(?:'m| am) (?:about|going) to (?:\w+ )?(?:ruin|spoil|reveal|give away)\b"
+    r"|\bhere (?:comes|is|'s) (?:the )?(?:twist|big reveal|ending|reveal)\W*$"
+    r"|^\W*contains? (?:major |big |some |heavy )?(?:plot|ending|twist)\b"
+    r"|\b(?:not|n't) (?:\w+ ){0,2}read (?:this|it|on|further)? ?(?:before|until|unless) (?:seeing|"
+    r"watching|you(?:'ve| have)? (?:seen|watched))\b"
+    r"|\bskip (?:ahead |straight |down )?to the (?:verdict|end|last paragraph|bottom line)\b"
     # French, Spanish, Italian, German: "la suite dévoile la fin", "divulgâcheur", "a partir de
     # aquí revelo el final", "attenzione: rivelo il finale", "Achtung, Ende wird verraten".
     r"|\bdivulg\u00e2ch\w*|\b(?:la suite|ce qui suit|cette (?:partie|section)|la fin de (?:cet"
@@ -239,7 +251,8 @@ _CHEAP = re.compile(
     r"at your own risk|proceed with caution|who dies|third act|final|last|details|story|"
     r"secret|outcome|whodun|identity|surprise|everything|the end\b|killer|how it|safe to|"
     r"seen|watched|assum|presum|handle the truth|away|spill|stop here|stop now|"
-    r"d\u00e9voil|r\u00e9v|divulg|revel|rivel|verrat"
+    r"d\u00e9voil|r\u00e9v|divulg|revel|rivel|verrat|warning|warned|lector|heads|about to|"
+    r"here comes|contain|read"
 )
 # What makes a spoiler mention read as a notice rather than a passing remark.
 _CUE = re.compile(

@@ -22,6 +22,15 @@ from importer.parse.text import key
         "I will reveal everything.",
         "Attention, la suite dévoile la fin du film.",
         "Attention : divulgâcheurs !",
+        "The next two paragraphs reveal the twist.",
+        "(The last paragraph discusses the ending.)",
+        "I'm about to ruin the ending.",
+        "Here comes the twist.",
+        "Fair warning: I talk about the final scene.",
+        "Contains plot reveals.",
+        "Now the twist, which you should not read before seeing it.",
+        # Fail closed: telling readers to skip to the verdict implies what comes before spoils.
+        "Skip to the verdict if you want to stay fresh.",
     ],
 )
 def test_giving_it_away_is_a_notice_without_the_word_spoiler(sentence: str) -> None:
@@ -42,6 +51,13 @@ def test_giving_it_away_is_a_notice_without_the_word_spoiler(sentence: str) -> N
         "She decides to give the baby away.",
         "Sans rien dévoiler, la fin est belle.",
         "Le film dévoile ses secrets lentement.",
+        "The last paragraph of the novel is missing from the film.",
+        "Here is the twist on the genre: it is a comedy.",
+        "The film contains a late twist that works.",
+        "I'm about to watch it again.",
+        "Fair warning: it is long.",
+        "You should read the novel before seeing it.",
+        "The next two paragraphs are about the score.",
     ],
 )
 def test_promises_and_plot_sentences_are_not_notices(sentence: str) -> None:
