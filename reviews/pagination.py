@@ -249,7 +249,11 @@ def _requested_page(
             return keyset_page(queryset, key, per_page=per_page, **{direction: values})
     if start is not None:
         return keyset_page(queryset, key, per_page=per_page, after=start)
-    number = page_number(request)
+    try:
+        number = page_number(request)
+    except PageOutOfReach as deep:
+        raise_if_past_the_end(deep, queryset, per_page)
+        raise
     return keyset_page(queryset, key, per_page=per_page, offset=(number - 1) * per_page)
 
 
@@ -270,6 +274,26 @@ def page_number(request: HttpRequest) -> int:
     if not is_small_number(raw) or not 1 <= int(raw) <= MAX_OFFSET_PAGE:
         raise PageOutOfReach(raw)
     return int(raw)
+
+
+def raise_if_past_the_end(
+    deep: PageOutOfReach, queryset: QuerySet | Sequence, per_page: int
+) -> None:
+    """A page number past what we serve by OFFSET is a 404 when the list ends before it.
+
+    On a list that really is that long, PageOutOfReach stands and the page redirects to the
+    first (keyset links go on from there); a number of more than six digits ends every list.
+    """
+    raw = deep.args[0]
+    if not (raw.isascii() and raw.isdigit()) or (
+        is_small_number(raw) and int(raw) <= MAX_OFFSET_PAGE
+    ):
+        return  # not a page number (or page 0): the redirect to the first page
+    beyond = queryset[MAX_OFFSET_PAGE * per_page :]
+    if not is_small_number(raw) or not (
+        beyond.exists() if isinstance(beyond, QuerySet) else len(beyond)
+    ):
+        raise Http404("No such page.") from deep
 
 
 def redirect_unreachable_pages(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

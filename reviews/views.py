@@ -30,9 +30,11 @@ from reviews.models import (
 from reviews.pagination import (
     Key,
     KeysetPage,
+    PageOutOfReach,
     is_small_number,
     page_number,
     paginate_keyset,
+    raise_if_past_the_end,
     redirect_unreachable_pages,
 )
 
@@ -73,6 +75,9 @@ def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE
         return Paginator(queryset, per_page).page(page_number(request))
     except EmptyPage as error:
         raise Http404("No such page.") from error
+    except PageOutOfReach as deep:
+        raise_if_past_the_end(deep, queryset, per_page)
+        raise
 
 
 def paginate_articles(

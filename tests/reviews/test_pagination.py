@@ -160,15 +160,32 @@ def test_old_page_links_are_served_while_shallow(client, archive):
     assert [a.pk for a in page] == [a.pk for a in archive[40:]]
 
 
-@pytest.mark.parametrize(
-    "page", [str(MAX_OFFSET_PAGE + 1), "2000", "0", "last", "-1", "²", "9" * 5000]
-)
-def test_old_page_links_past_reach_redirect_to_the_first_page_with_filters(client, page):
+@pytest.mark.parametrize("page", ["0", "last", "-1", "²"])
+def test_a_page_that_is_not_a_page_number_redirects_to_the_first_page_with_filters(client, page):
     genre = f.GenreFactory(name="Noir")
     response = client.get(reverse("reviews:film_list"), {"genre": "noir", "page": page})
     assert response.status_code == 301
     assert response["Location"] == f"{reverse('reviews:film_list')}?genre=noir"
     assert client.get(response["Location"]).status_code == 200 and genre
+
+
+@pytest.mark.parametrize("page", [str(MAX_OFFSET_PAGE + 1), "2000", "9" * 5000])
+def test_a_page_number_past_the_end_and_past_reach_is_a_404(client, page):
+    f.FilmFactory(title="Only one")
+    response = client.get(reverse("reviews:film_list"), {"page": page})
+    assert response.status_code == 404
+
+
+def test_a_deep_page_of_a_long_list_redirects_to_the_first_page(client, monkeypatch):
+    """Past the pages served by OFFSET, on a list that long: keyset links go on from page 1."""
+    monkeypatch.setattr("reviews.pagination.MAX_OFFSET_PAGE", 1)
+    monkeypatch.setattr("reviews.views.PAGE_SIZE", 2)
+    url = reverse("reviews:film_list")
+    f.FilmFactory.create_batch(2)
+    assert client.get(url, {"page": "2"}).status_code == 404  # two films end on page 1
+    f.FilmFactory()
+    response = client.get(url, {"page": "2"})  # a third film: the list goes past page 1
+    assert (response.status_code, response["Location"]) == (301, url)
 
 
 @pytest.mark.parametrize("decade", ["²⁰", "9" * 5000])
@@ -231,7 +248,13 @@ def test_every_paginated_page_past_its_end_is_a_404(client, one_of_each):
             assert client.get(with_page(url, page)).status_code == 404, (url, page)
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "abc", str(10**30), "", "1.5", "%00"])
+def test_every_paginated_page_past_reach_and_past_its_end_is_a_404(client, one_of_each):
+    for url in paginated_urls(one_of_each):
+        for page in (MAX_OFFSET_PAGE + 1, 2000, 10**30):
+            assert client.get(with_page(url, page)).status_code == 404, (url, page)
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "", "1.5", "%00"])
 def test_every_paginated_page_sends_a_page_that_is_not_a_number_to_page_one(
     client, one_of_each, page
 ):
