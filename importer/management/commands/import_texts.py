@@ -279,8 +279,8 @@ class Command(BaseCommand):
             f"  article   {article['kind']} \u201c{article['title']}\u201d "
             f"({article['status']}, slug {article['slug']}{rating})"
         )
-        film = report["film"]
-        if film:
+        # Every film the text is about (a double bill's, a ranked list's), the main one first.
+        for film in report.get("films") or ([report["film"]] if report["film"] else []):
             year = f" ({film['year']})" if film["year"] else ""
             runtime = f", {film['runtime']} min" if film["runtime"] else ""
             genres = f", {', '.join(film['genres'])}" if film["genres"] else ""
