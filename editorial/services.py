@@ -59,13 +59,14 @@ def articles_scheduled(*, now=None) -> QuerySet[Article]:
     ).order_by("published_at")
 
 
-@transaction.atomic
 def article_status_record(
     *, article: Article, from_status: str, by: User | None
 ) -> StatusChange | None:
     """Check that `by` may make the article's status change, and record who made it and when.
 
     `by` is None for the import_texts command, which runs with the database's own rights.
+    One INSERT after the check, so it needs no transaction (or savepoint) of its own: callers
+    save the article and its status change in theirs.
     """
     if article.status == from_status:
         return None
