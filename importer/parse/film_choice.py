@@ -228,17 +228,6 @@ def choose_film(
     year = _year(best, front, film_hint, found)
     if year is None:
         warnings.append(ParseWarning(f"no year found for film {best.title!r}"))
-    main = FilmRecord(
-        title=best.title,
-        year=year,
-        runtime_minutes=front.runtime_minutes or found.runtime,
-        genres=tuple(front.genres if front.genres is not None else found.genres),
-        countries=tuple(found.countries),
-        languages=tuple(found.languages),
-        links=tuple(dict.fromkeys(found.links)),
-        watch_on=tuple(dict.fromkeys(found.watch_on)),
-        original_title=found.original_title,
-    )
     others = [] if best.fixed else _co_films(best, ranked)
     if others and min(others, key=lambda c: c.first).first < best.first:
         # A text about several films is filed first under the one it names first.
