@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.test import Client
 
 
 def refused(create, constraint: str | None = None) -> None:
@@ -10,3 +11,10 @@ def refused(create, constraint: str | None = None) -> None:
         create()
     if constraint:
         assert constraint in str(excinfo.value)
+
+
+def signed_in(user) -> Client:
+    """A test client with `user` logged in."""
+    client = Client()
+    client.force_login(user)
+    return client

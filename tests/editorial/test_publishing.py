@@ -4,7 +4,6 @@
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,18 +13,13 @@ from editorial.publication import when
 from reviews.models import Article
 from tests import factories as f
 from tests.editorial.conftest import article_form_data
+from tests.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
 
 
 def change_url(article: Article) -> str:
     return reverse("admin:reviews_article_change", args=[article.pk])
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -11,14 +11,9 @@ from editorial.models import Redirect
 from reviews.models import Article
 from tests import factories as f
 from tests.editorial.conftest import article_form_data
+from tests.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def new_article_data(**overrides) -> dict:

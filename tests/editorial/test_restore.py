@@ -15,16 +15,11 @@ from people.models import Credit
 from reviews.models import Article, Film
 from tests import factories as f
 from tests.editorial.conftest import article_form_data
+from tests.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
 
 SAMPLES = Path(__file__).parents[1] / "importer" / "samples"
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def save(client: Client, article: Article, **changes) -> None:

@@ -11,14 +11,9 @@ from django.utils import timezone
 from editorial.roles import CONTRIBUTOR
 from reviews.models import Article
 from tests import factories as f
+from tests.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def shortcut(obj) -> str:

@@ -14,6 +14,7 @@ from importer.save import article_import_bytes
 from reviews.models import Article
 from tests import factories as f
 from tests.editorial.conftest import article_form_data
+from tests.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +26,6 @@ The Glass Orchard (2021) opens on an orchard that has stopped bearing fruit.
 
 Uneven but worth seeing. 7/10
 """
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def rename(client: Client, article: Article, slug: str) -> None:
