@@ -6,6 +6,8 @@ from django.core.cache import cache
 from editorial.roles import CONTRIBUTOR, EDITOR
 from filmsite import cache as page_cache
 from tests import factories as f
+from tests.editorial.conftest import rename
+from tests.helpers import signed_in
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +67,12 @@ def contributor(make_user):
 @pytest.fixture
 def editor(make_user):
     return make_user("eddie", EDITOR, first_name="Eddie", last_name="Marsh")
+
+
+@pytest.fixture
+def renamed_review(editor):
+    """A published review an editor moved from /articles/old-name/ to /articles/new-name/."""
+    review = f.ArticleFactory(title="The Salt Road", slug="old-name")
+    rename(signed_in(editor), review, "new-name")
+    review.refresh_from_db()
+    return review

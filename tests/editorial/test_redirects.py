@@ -10,7 +10,7 @@ from django.utils import timezone
 from editorial.models import Redirect
 from reviews.models import Article
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.editorial.conftest import article_form_data, rename
 from tests.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -37,21 +37,6 @@ def new_article_data(**overrides) -> dict:
         "sections-MIN_NUM_FORMS": 0,
         "sections-MAX_NUM_FORMS": 1000,
     } | overrides
-
-
-def rename(client: Client, article: Article, slug: str) -> None:
-    url = reverse("admin:reviews_article_change", args=[article.pk])
-    response = client.post(url, article_form_data(article, slug=slug))
-    assert response.status_code == 302, response.content.decode()[:3000]
-
-
-@pytest.fixture
-def renamed_review(editor):
-    """A published review an editor moved from /articles/old-name/ to /articles/new-name/."""
-    review = f.ArticleFactory(title="The Salt Road", slug="old-name")
-    rename(signed_in(editor), review, "new-name")
-    review.refresh_from_db()
-    return review
 
 
 def test_a_contributors_draft_cannot_take_over_a_published_pages_old_address(

@@ -13,7 +13,7 @@ from editorial.revisions import article_versions
 from importer.save import article_import_bytes
 from reviews.models import Article
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.editorial.conftest import article_form_data, rename
 from tests.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -26,21 +26,6 @@ The Glass Orchard (2021) opens on an orchard that has stopped bearing fruit.
 
 Uneven but worth seeing. 7/10
 """
-
-
-def rename(client: Client, article: Article, slug: str) -> None:
-    url = reverse("admin:reviews_article_change", args=[article.pk])
-    response = client.post(url, article_form_data(article, slug=slug))
-    assert response.status_code == 302, response.content.decode()[:3000]
-
-
-@pytest.fixture
-def renamed_review(editor):
-    """A published review an editor moved from /articles/old-name/ to /articles/new-name/."""
-    review = f.ArticleFactory(title="The Salt Road", slug="old-name")
-    rename(signed_in(editor), review, "new-name")
-    review.refresh_from_db()
-    return review
 
 
 def import_as(user, slug: str):
