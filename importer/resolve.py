@@ -276,15 +276,47 @@ def resolve_texts(
 # --- people and critics -----------------------------------------------------------------------
 
 
-def people_named(name: str) -> tuple[list[Person], list[Person]]:
-    """People on the site with this name (oldest first), and every person whose slug the new
-    one's could collide with (for choosing a free slug without another query)."""
-    key = name_key(name)
-    slug = slugify(name)
-    candidates = list(
-        Person.objects.filter(Q(slug__startswith=slug) | Q(name__iexact=name)).order_by("pk")
-    )
-    return [p for p in candidates if name_key(p.name) == key], candidates
+class PeoplePool:
+    """The people a text's names could be, read in one query for all of its names.
+
+    For each name it answers what a query of its own would: the people with that name (oldest
+    first), and every person whose slug a new one's could collide with, so a free slug is chosen
+    without another query. People the import creates join the pool (add), so a later name with
+    the same slug sees them.
+    """
+
+    CHUNK = 100  # names per query: SQLite limits how deep a chain of ORs may nest
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.people: dict[int, Person] = {}
+        self.asked: set[str] = set()
+        self.read(names)
+
+    def read(self, names: Iterable[str]) -> None:
+        new = list(dict.fromkeys(n for n in names if n not in self.asked))
+        for start in range(0, len(new), self.CHUNK):
+            query = Q(pk__in=[])
+            for name in new[start : start + self.CHUNK]:
+                query |= Q(slug__startswith=slugify(name)) | Q(name__iexact=name)
+            self.people.update((p.pk, p) for p in Person.objects.filter(query))
+        self.asked.update(new)
+
+    def add(self, person: Person) -> None:
+        self.people[person.pk] = person
+
+    def named(self, name: str) -> tuple[list[Person], list[Person]]:
+        if name not in self.asked:
+            self.read([name])
+        key, slug, folded = name_key(name), slugify(name), name.casefold()
+        candidates = sorted(
+            (
+                p
+                for p in self.people.values()
+                if p.slug.startswith(slug) or p.name.casefold() == folded
+            ),
+            key=lambda p: p.pk,
+        )
+        return [p for p in candidates if name_key(p.name) == key], candidates
 
 
 def critic_named(name: str) -> Author | None:

@@ -33,11 +33,11 @@ from importer.parse.records import (
 )
 from importer.parse.text import plain
 from importer.resolve import (
+    PeoplePool,
     Resolver,
     critic_named,
     film_match,
     name_key,
-    people_named,
 )
 from people.models import Character, Credit, Person
 from reviews import search
@@ -333,11 +333,16 @@ def _save(instance: ModelT, what: str) -> ModelT:
     try:
         instance.save()
     except IntegrityError as exc:
-        violated = [c for c in instance._meta.constraints if c.name in str(exc)]
-        violated.sort(key=lambda constraint: -len(constraint.name))  # the most specific name
-        problem = violated[0].get_violation_error_message() if violated else str(exc)
-        raise ImportTextError(f"cannot save {what}: {problem}") from exc
+        raise _refused(type(instance), exc, what) from exc
     return instance
+
+
+def _refused(model: type[models.Model], exc: IntegrityError, what: str) -> ImportTextError:
+    """The database's refusal in the words of the constraint it names."""
+    violated = [c for c in model._meta.constraints if c.name in str(exc)]
+    violated.sort(key=lambda constraint: -len(constraint.name))  # the most specific name
+    problem = violated[0].get_violation_error_message() if violated else str(exc)
+    return ImportTextError(f"cannot save {what}: {problem}")
 
 
 def _image_slot(record: SectionRecord) -> str:
@@ -390,6 +395,7 @@ class _Import:
         self.overwrite = overwrite
         self.warnings: list[ParseWarning] = list(parsed.warnings)
         self.people: dict[str, tuple[Person, Outcome]] = {}
+        self.pool = PeoplePool()  # read for all the text's credits at once (see credits())
         self.film_created = False  # the film film() just saved is new
         self.created_films: set[int] = set()  # new films' pks: nothing of them to read back
         self.characters: dict[int, dict[str, Character]] = {}  # each film's, by name_key
@@ -447,8 +453,18 @@ class _Import:
         """
         followers = (Article, Film, Person)
         instances = sorted(self.revised.values(), key=lambda i: isinstance(i, followers))
-        # The people's credits in one query, not one per person.
-        models.prefetch_related_objects([i for i in instances if isinstance(i, Person)], "credits")
+        # What following reads, one query per relation rather than one per row; a credit's
+        # name (its version's object_repr) shows its person and character.
+        credits = Credit.objects.select_related("person", "character")
+        models.prefetch_related_objects(
+            [i for i in instances if isinstance(i, Person)], models.Prefetch("credits", credits)
+        )
+        models.prefetch_related_objects(
+            [i for i in instances if isinstance(i, Film)],
+            models.Prefetch("credits", credits),
+            "characters",
+            "watch_options",
+        )
         for instance in instances:
             reversion.add_to_revision(instance)
 
@@ -626,7 +642,7 @@ class _Import:
         if key in self.people:
             return self.people[key]
         slug = slugify(name)
-        hits, candidates = people_named(name)
+        hits, candidates = self.pool.named(name)
         if hits:
             if len(hits) > 1:
                 self.warn(
@@ -649,6 +665,7 @@ class _Import:
                     None,
                 ),
             )
+        self.pool.add(found[0])
         self.people[key] = found
         return found
 
@@ -700,6 +717,7 @@ class _Import:
                     "crew"
                 )
             return []
+        self.pool.read(c.person for c in self.parsed.credits)
         results = []
         for index, film in enumerate(films):
             records = [c for c in self.parsed.credits if min(c.film, len(films) - 1) == index]
@@ -988,10 +1006,24 @@ class _Import:
             article.films.set(films)
             article.tags.set(list(record.tags), clear=True)
             article.sections.all().delete()
-        for section, record_section in zip(sections, self.parsed.sections, strict=True):
+        self.save_sections(article, sections)
+
+    def save_sections(self, article: Article, sections: list[Section]) -> None:
+        """Validate and render each section, then insert them all in one query.
+
+        bulk_create sends no signals; what a section's save signals (reindexing the article,
+        emptying the page cache) the article's own save above has already set in motion.
+        """
+        for section, record in zip(sections, self.parsed.sections, strict=True):
             section.article = article
-            what = f"section {section.order} ({record_section.heading or record_section.kind})"
-            self.save(section, what)
+            _clean(section, f"section {section.order} ({record.heading or record.kind})")
+            section.render()
+        try:
+            Section.objects.bulk_create(sections)
+        except IntegrityError as exc:  # the text's transaction rolls back, as in _save
+            raise _refused(Section, exc, "the sections") from exc
+        for section in sections:
+            self.revise(section)
 
     def section_result(self, record: SectionRecord) -> SectionResult:
         return SectionResult(

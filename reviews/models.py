@@ -698,8 +698,11 @@ class Section(models.Model):
         return self.heading or f"Section {self.order}"
 
     def save(self, *args, **kwargs) -> None:
-        # Rendered at save time so readers' requests never run Markdown.
-        self.body_html = render_markdown(self.body)
+        self.render()
         if "update_fields" in kwargs and "body" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)
+
+    def render(self) -> None:
+        """Render the body; at save time, so readers' requests never run Markdown."""
+        self.body_html = render_markdown(self.body)

@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 
 from importer.parse.document import parse_text
-from importer.resolve import Resolver
+from importer.resolve import PeoplePool, Resolver
 from importer.save import article_import
-from people.models import Credit
+from people.models import Credit, Person
 from reviews.models import Article, Film
-from tests.factories import FilmFactory
+from tests.factories import FilmFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -199,3 +199,40 @@ def test_resolving_a_resolved_text_changes_nothing():
     once, _ = resolved(YEARLESS)
     assert Resolver().text(once) == once
     assert "on the site as Harbour of Lights" in once.candidates[0].evidence
+
+
+# --- people: one query for a text's names -----------------------------------------------------
+
+TWO_SPELLINGS = """\
+The Quarry Road (2016) is a patient film.
+
+Director O'Hara Vale keeps the camera low. Ohara Vale plays Tomas, the quarry's night watchman.
+"""
+
+
+def test_two_names_of_one_slug_in_one_text_become_two_people_with_free_slugs():
+    result = import_text(TWO_SPELLINGS)
+    assert result.outcome == "imported"
+    people = dict(Person.objects.values_list("name", "slug"))
+    assert people == {"O'Hara Vale": "ohara-vale", "Ohara Vale": "ohara-vale-2"}
+
+
+def test_a_name_already_on_the_site_is_that_person_among_new_ones():
+    site_person = PersonFactory(name="Ohara Vale", slug="ohara-vale")
+    result = import_text(TWO_SPELLINGS)
+    outcomes = {c.person: c.person_outcome for c in result.credits}
+    assert outcomes == {"O'Hara Vale": "created", "Ohara Vale": "matched"}
+    assert Credit.objects.get(role="actor").person == site_person
+    assert Person.objects.get(name="O'Hara Vale").slug == "ohara-vale-2"
+
+
+def test_the_people_a_text_names_are_read_in_one_query(django_assert_num_queries):
+    PersonFactory(name="Ohara Vale", slug="ohara-vale")
+    pool = PeoplePool()
+    with django_assert_num_queries(1):
+        pool.read(["O'Hara Vale", "Ohara Vale", "Mara Okafor"])
+        assert [p.name for p in pool.named("Ohara Vale")[0]] == ["Ohara Vale"]
+        assert pool.named("O'Hara Vale") == ([], [pool.named("Ohara Vale")[0][0]])
+        assert pool.named("Mara Okafor") == ([], [])
+    with django_assert_num_queries(1):  # a name not read before is asked for
+        assert pool.named("Ines Vale") == ([], [])
