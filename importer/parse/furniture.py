@@ -31,6 +31,7 @@ class Furniture:
     byline: str | None = None  # the name in "By Jane Doe"
     starts_block: bool = False  # short lines after it are links or form fields too
     ends_text: bool = False  # readers' comments follow ("12 thoughts on ..."): nothing after it
+    rating: str | None = None  # the stars in Letterboxd's "Review by handle ★★★½"
 
 
 # Whole lines, compared after _bare() (lower case, no surrounding "*", "#", ">", "-", ":").
@@ -140,7 +141,8 @@ _SOFT_PREFIXES = frozenset({
 _TRADE_WORDS = re.compile(
     r"newsletter|subscri|inbox|e-?mail|\bposts?\b|\bfree\b|support my work|\bpaid\b|updates"
     r"|substack|patreon|ko-fi|\bothers?\b|\bauthor\b|uncategori[sz]ed|\breviews?\b"
-    r"|instagram|twitter|facebook|bluesky|mastodon|threads|tiktok|youtube|letterboxd|^[^.!?]{0,40}$"
+    r"|instagram|twitter|facebook|bluesky|mastodon|threads|tiktok|youtube|letterboxd"
+    r"|^[^.!?]{0,40}$|^[^.!?]{0,20}[.!]{1,3}$"
 )
 
 _PREFIX_REASON = dict(_PREFIXES)
@@ -187,6 +189,15 @@ _RELATIVE_DATE = re.compile(
 _POSTED_BY = re.compile(
     r"\bby [^|\u2022\u00b7,]{1,40}?(?= on |[|\u2022\u00b7,]|$)|\bin [^|\u2022\u00b7]{1,30}$"
 )
+# "Home » Film » Reviews", "Home > Reviews > Drama": a site's breadcrumb trail.
+_BREADCRUMB = re.compile(
+    r"^(?:[\w'&.-]+(?: [\w'&.-]+){0,3}) ?[\u00bb\u203a>/] ?"
+    r"(?:[\w'&.-]+(?: [\w'&.-]+){0,3})(?: ?[\u00bb\u203a>/] ?[\w'&.-]+(?: [\w'&.-]+){0,3})*$"
+)
+# Letterboxd's header above a review: the user's handle (no critic's name) and their stars.
+_LETTERBOXD_REVIEW_BY = re.compile(
+    r"^review by @?[\w.-]{2,40}(?P<stars> [\u2605\u2606\u00bd]{1,10})?$", re.IGNORECASE
+)
 _LETTERBOXD_BYLINE = re.compile(r"^(.{3,60})'s review published on letterboxd:?$", re.IGNORECASE)
 _COUNT = re.compile(
     r"^\d[\d,.]*k? (?:likes?|upvotes?|downvotes?|points?|votes?|comments?|replies|repl(?:y|ies)"
@@ -210,7 +221,7 @@ def _bare(line_key: str) -> str:
 
 def _is_filler(rest: str) -> bool:
     """Only dates, reading times, "updated", roles and separators are left."""
-    rest = _READ_TIME.sub(" ", _DATE_RE.sub(" ", rest))
+    rest = _READ_TIME.sub(" ", _DATE_RE.sub(" ", _RELATIVE_DATE.sub(" ", rest)))
     return not _FILLER.sub(" ", rest).strip(" .")
 
 
@@ -260,6 +271,20 @@ def _byline(line_plain: str, dated: bool) -> str | None:
     return None
 
 
+def _is_breadcrumb(line: str) -> bool:
+    """ "Home » Film » Reviews": words between arrows, the first "Home" or every part short and
+    capitalised ("Film › Reviews"), never a sentence ("1 > 0", "and/or")."""
+    # plain() reads the arrows as quotation marks: "Home » Film" arrives as 'Home " Film'.
+    line = line.replace(' " ', " \u00bb ").replace(" ' ", " \u203a ")
+    if len(line) > 100 or not _BREADCRUMB.match(line):
+        return False
+    parts = [p.strip() for p in re.split(r"[\u00bb\u203a>/]", line)]
+    if parts[0].casefold() in ("home", "start", "front page", "homepage"):
+        return True
+    arrows = "/" not in line  # "Sound/Vision/Silence" may be a critic's heading
+    return arrows and len(parts) >= 3 and all(p[:1].isupper() for p in parts)
+
+
 def _is_date_line(line_key: str) -> bool:
     """ "Updated March 3, 2024", "Watched on Sunday March 3, 2024", "3 Mar 2024 · 5 min read"."""
     if len(line_key) > 120:
@@ -296,6 +321,11 @@ def furniture(line_plain: str) -> Furniture | None:
         name = _byline(line_plain.strip(" *_#>"), dated)
         if name:
             return Furniture(BYLINE, byline=name)
+        if _is_breadcrumb(line_plain.strip()):
+            return Furniture(NAVIGATION)
+        if header := _LETTERBOXD_REVIEW_BY.match(line_plain.strip(" *_#>")):
+            stars = header.group("stars")
+            return Furniture(APP, rating=stars.strip() if stars else None)
         if (dated or _LOOKS_DATED.search(bare)) and _is_date_line(bare):
             starts = _DATE_START.match(bare)
             watched = starts is not None and starts.group().startswith(("watched", "re", "logged"))

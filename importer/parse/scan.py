@@ -39,6 +39,7 @@ from importer.parse.text import key, plain
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]\n]{0,300})\]\(([^()\s]{0,500})(?: \"([^\"\n]{0,300})\")?\)$")
+_BRACKETED = re.compile(r"[*_]*(?:\[[^\[\]]{1,200}\]|\([^()]{1,200}\))[*_.]*")
 _FENCE = re.compile(r"^(?:```|~~~)")
 _VERDICT_LINE = re.compile(r"^(?:the |our |my |final )?verdict ?[:\u2013\u2014-] ?(\S.*)$", re.I)
 # "Directed by Saoirse Lund" alone on a line under a title (Letterboxd): a credit, not a heading.
@@ -233,6 +234,9 @@ class Scanner:
                 self.cruft_to_end = piece.ends_text
             if piece.byline and self.found.byline is None:
                 self.found.byline = piece.byline
+            if piece.rating:
+                rated = ratings_in_line(piece.rating, standalone=True)
+                self.found.ratings.extend((self.number(index), r) for r in rated)
             self._drop(index, text, piece.reason)
             return index + 1
         if not self.block and not _WORDLESS_KEEP.search(stripped):
@@ -585,7 +589,9 @@ class Scanner:
         if not any(note and note.kind == START for note in notes):
             return None
         pairs = zip(spans, notes, strict=True)
-        if all((note and note.notice) or not span.strip() for span, note in pairs):
+        # "[Spoilers ahead - skip to the verdict]": a bracketed line is one notice, whole.
+        bracketed = _BRACKETED.fullmatch(stripped) is not None and notes[0] is not None
+        if bracketed or all((note and note.notice) or not span.strip() for span, note in pairs):
             self._flush()  # the line only announces spoilers: a marker, not text
             for note in notes:
                 if note and note.kind == START:

@@ -145,6 +145,30 @@ def test_a_banner_followed_by_a_sentence_keeps_the_sentence_as_spoiler():
     assert "SPOILER WARNING" not in spoiler_words(parsed).upper()  # the banner itself goes
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "[Spoilers ahead \u2013 skip to the verdict if you haven't seen it]",
+        "(Spoilers below. You have been warned, and the verdict is at the end.)",
+        "*[Full spoilers from here: come back after you've seen it]*",
+    ],
+)
+def test_a_bracketed_notice_is_a_marker_whole(notice):
+    text = f"{TITLE}\n\n{OPENING}.\n\n{notice}\n\nIn the last reel {TWIST}.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "come back" not in spoiler_words(parsed) and "skip to" not in spoiler_words(parsed)
+    assert "warned" not in spoiler_words(parsed)
+
+
+def test_a_bracketed_aside_without_spoilers_stays_text():
+    # Control: brackets alone make no notice.
+    aside = "(The print I saw was the restored one, with the longer ending.)"
+    parsed = parse_text(f"{TITLE}\n\n{OPENING}.\n\n{aside}\n\nA fine film.\n")
+    assert aside.casefold() in public_words(parsed)
+    assert not any(s.is_spoiler for s in parsed.sections)
+
+
 def test_a_passing_mention_of_spoilers_is_a_marker_with_a_warning():
     text = (
         f"{TITLE}\n\n{OPENING}.\n\nThe trailer is full of spoilers, so avoid it.\n\n"
