@@ -169,8 +169,8 @@ _FILLER = re.compile(
     r"|correspondent|columnist))\b|@\w+|[|,;:\u2022\u00b7/()\[\]\-\u2013\u2014]"
 )
 _BYLINE_START = re.compile(
-    r"^(?:(?:by|words by|review by|reviewed by|posted by|article by|story by|text by|written by"
-    r"|interview by|essay by) +"
+    r"^(?:(?:by|words by|reviewed by|posted by|story by|text by|written by"
+    r"|(?:an? )?(?:film |movie )?(?:review|article|essay|interview) by) +"
     r"|(?:words|author|critic): *)",
     re.IGNORECASE,
 )

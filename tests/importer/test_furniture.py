@@ -319,3 +319,15 @@ def test_letterboxd_review_by_a_handle_is_dropped_and_its_stars_are_the_rating()
     parsed = parse_text(f"The Harbour Clock 2018\nReview by Jane Doe\n\n{INTRO}\n")
     assert parsed.article.rating is None
     assert parsed.byline == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "line", ["A review by Ines Okafor", "An essay by Ines Okafor", "A film review by Ines Okafor"]
+)
+def test_a_review_by_byline_names_the_critic(line):
+    parsed = parse_text(f"The Harbour Clock (2018)\n\n{line}\n\n{INTRO}\n\n{MIDDLE}\n\n{LAST}\n")
+    assert parsed.byline == "Ines Okafor"
+    assert_review_split(parsed)
+    # Control: "A review by the river" names nobody and stays the critic's line.
+    parsed = parse_text(f"The Harbour Clock (2018)\n\n{INTRO}\n\nA review by the river\n\n{LAST}\n")
+    assert "A review by the river" in structure(parsed)
