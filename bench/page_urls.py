@@ -20,8 +20,8 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from people.models import Character, Person
-from reviews import search as search_engine
 from reviews.models import Article, Author, Film, Genre
+from sitesearch import api as search_engine
 
 ARCHIVE_PAGE = 2000  # the home page's archive this deep, or its last page if it has fewer
 PAGE_SIZE = 20

@@ -41,8 +41,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from people.models import Person  # noqa: E402
 from reviews import corpus  # noqa: E402
-from reviews import search as search_engine  # noqa: E402
 from reviews.models import Article, Author, Film  # noqa: E402
+from sitesearch import api as search_engine  # noqa: E402
 
 PAGE_SIZE = 20
 SIDE_RESULTS = 8

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",  # one-time backup codes
     "accounts",
     "reviews",
+    "sitesearch",  # full-text search: one interface, a backend per database engine
     "people",
     "editorial",
     "importer",  # critics' texts to films, people and articles: parse, resolve, save

@@ -20,7 +20,6 @@ from taggit.models import Tag, TaggedItem
 from tqdm import tqdm
 
 from people.models import Character, Credit, Person, default_sort_name
-from reviews import search
 from reviews.markdown import render_markdown
 from reviews.models import (
     RATINGS,
@@ -33,6 +32,7 @@ from reviews.models import (
     Language,
     Section,
 )
+from sitesearch import api as search
 
 # Proportions of the archive: 100,000 articles, 20,000 films, 100,000 people, 500,000
 # credits. Smaller runs scale every count down with the number of articles.

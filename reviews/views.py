@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET
 
 from editorial.services import can_preview_article
 from people.models import Credit, CreditLine, FilmographyLine
-from reviews import search as search_engine
 from reviews.models import (
     Article,
     Author,
@@ -37,6 +36,7 @@ from reviews.pagination import (
     raise_if_past_the_end,
     redirect_unreachable_pages,
 )
+from sitesearch import api as search_engine
 
 PAGE_SIZE = 20
 SEARCH_SIDE_RESULTS = 8  # films and people beside the article results
