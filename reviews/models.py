@@ -542,7 +542,7 @@ class Article(models.Model):
         blank=True, editable=False, help_text="The original text this article was imported from."
     )
     source_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    # Written by reviews.search from the spoiler gate only: spoiler sections are never indexed.
+    # Written by sitesearch from the spoiler gate only: spoiler sections are never indexed.
     search_text = models.TextField(
         blank=True, editable=False, default="", help_text="Spoiler-free plain text, for search."
     )
