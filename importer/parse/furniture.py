@@ -194,6 +194,11 @@ _BREADCRUMB = re.compile(
     r"^(?:[\w'&.-]+(?: [\w'&.-]+){0,3}) ?[\u00bb\u203a>/] ?"
     r"(?:[\w'&.-]+(?: [\w'&.-]+){0,3})(?: ?[\u00bb\u203a>/] ?[\w'&.-]+(?: [\w'&.-]+){0,3})*$"
 )
+# Reddit's header parts: "r/movies", "u/quietframe", "Posted by u/quietframe 4 hours ago".
+_FORUM_PART = re.compile(
+    r"^(?:r/\w{2,30}|u/[\w-]{2,30}|(?:posted by )?u/[\w-]{2,30}(?: .{0,30} ago)?)$"
+)
+_PARTS = re.compile(r" [\u00b7\u2022|] ")
 # Letterboxd's header above a review: the user's handle (no critic's name) and their stars.
 _LETTERBOXD_REVIEW_BY = re.compile(
     r"^review by @?[\w.-]{2,40}(?P<stars> [\u2605\u2606\u00bd]{1,10})?$", re.IGNORECASE
@@ -271,6 +276,14 @@ def _byline(line_plain: str, dated: bool) -> str | None:
     return None
 
 
+def _all_parts_furniture(bare: str) -> bool:
+    """A line of "·"-separated parts, each of them furniture on its own line."""
+    parts = [part.strip() for part in _PARTS.split(bare)]
+    return len(parts) > 1 and all(
+        part and (_FORUM_PART.match(part) or furniture(part) is not None) for part in parts
+    )
+
+
 def _is_breadcrumb(line: str) -> bool:
     """ "Home » Film » Reviews": words between arrows, the first "Home" or every part short and
     capitalised ("Film › Reviews"), never a sentence ("1 > 0", "and/or")."""
@@ -339,6 +352,8 @@ def furniture(line_plain: str) -> Furniture | None:
                 return Furniture(BYLINE)  # a user name is no critic's name
         if _COMMENT_COUNT.match(bare):
             return Furniture(READER_COMMENTS, starts_block=True, ends_text=True)
+        if _all_parts_furniture(bare):
+            return Furniture(APP)  # "124 comments · Share · Save", "r/movies • Posted by u/..."
         words = bare.replace("|", " ").replace("\u00b7", " ").split()
         if len(words) > 1 and all(word.strip(",") in _SHARE_WORDS for word in words):
             return Furniture(SHARE)  # "Facebook Twitter Email"

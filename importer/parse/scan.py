@@ -30,9 +30,11 @@ from importer.parse.records import CreditRecord, DroppedLine, ImageSlot, LinkRec
 from importer.parse.spoilers import (
     START,
     end_of_spoilers,
+    inline_spoiler_at,
     might_speak_of_spoilers,
     split_sentences,
     spoiler_note,
+    unwrap_inline_spoilers,
 )
 from importer.parse.text import key, plain
 
@@ -650,6 +652,10 @@ class Scanner:
         if "```" in text or "~~~" in text or not might_speak_of_spoilers(key(text)):
             self.elements.append(Para(text, line))
             return
+        hidden = inline_spoiler_at(text)
+        if hidden is not None:
+            self._inline_spoiler(text, line, hidden)
+            return
         kept: list[str] = []
         kept_line = line
         offset = 0
@@ -688,6 +694,27 @@ class Scanner:
         rest = "".join(kept).rstrip()
         if rest:
             self.elements.append(Para(rest, kept_line))
+
+    def _inline_spoiler(self, text: str, line: int, at: int) -> None:
+        """ "It ends >!in fire!< and ...": the sentence that hides words, and all after it, is
+        spoiler; the sentences before it stay public (and are read for notices as usual)."""
+        start = max(text.rfind(end, 0, at) for end in (". ", "! ", "? ", "\n"))
+        start = 0 if start < 0 else start + 1
+        if text[:start].strip():
+            self._paragraph(text[:start].rstrip(), line)
+        if not self.spoilers_on:
+            self._start_spoilers(line + text.count("\n", 0, at), True, text[start:])
+            if text[:start].strip():
+                self.warnings.append(
+                    ParseWarning(
+                        "paragraph split at words hidden as a spoiler (>!...!< or ||...||): "
+                        "the text before stays public, the rest is a spoiler",
+                        line,
+                    )
+                )
+        rest = unwrap_inline_spoilers(text[start:]).strip()
+        if rest:
+            self.elements.append(Para(rest, line + text.count("\n", 0, start)))
 
     def _flush(self) -> None:
         if not self.block:

@@ -263,8 +263,26 @@ _CUE = re.compile(
 )
 
 
+# Reddit's ">!hidden!<" and Discord's "||hidden||": the writer hid these words from readers.
+INLINE_SPOILER = re.compile(r">!(.+?)!<|\|\|([^|\n]+?)\|\|", re.DOTALL)
+# Where such markup opens, closed or not: an unclosed ">!" fails closed too.
+_INLINE_OPEN = re.compile(r">!(?=\S)|\|\|(?=\S)")
+
+
 def might_speak_of_spoilers(line_key: str) -> bool:
-    return bool(_CHEAP.search(line_key))
+    return bool(_CHEAP.search(line_key) or _INLINE_OPEN.search(line_key))
+
+
+def inline_spoiler_at(text: str) -> int | None:
+    """Where the first ">!...!<" or "||...||" of a paragraph opens, if it has one."""
+    found = _INLINE_OPEN.search(text)
+    return found.start() if found else None
+
+
+def unwrap_inline_spoilers(text: str) -> str:
+    """The hidden words without their markup (they go into a spoiler section)."""
+    text = INLINE_SPOILER.sub(lambda m: m.group(1) or m.group(2), text)
+    return _INLINE_OPEN.sub("", text)
 
 
 def end_of_spoilers(line_key: str) -> bool:

@@ -287,6 +287,8 @@ def test_readers_comments_after_a_comment_count_are_dropped_to_the_end():
         "Thanks for reading!",
         "Words by Colm Ashby | Last updated 2 days ago",
         "Review by tomasq",
+        "r/movies \u2022 Posted by u/quietframe 4 hours ago",
+        "124 comments \u00b7 Share \u00b7 Save",
     ],
 )
 def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
@@ -303,6 +305,8 @@ def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
         "Love > Hate",
         "Thanks for reading my mind, she says, and smiles.",
         "Thanks for reading the room, Ada tells her brother.",
+        "Drama \u00b7 104 min \u00b7 2019",
+        "The sea \u00b7 the sky \u00b7 the share of grief",
     ],
 )
 def test_lines_shaped_like_breadcrumbs_or_sign_offs_stay_the_critic_s(line):

@@ -169,6 +169,37 @@ def test_a_bracketed_aside_without_spoilers_stays_text():
     assert not any(s.is_spoiler for s in parsed.sections)
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        f">!In the last reel {TWIST}!<",
+        f"In the last reel ||{TWIST}||.",
+        f"It is plain sailing until >!in the last reel {TWIST}!< and then the credits.",
+        f">!In the last reel {TWIST}, and the markup is never closed.",
+    ],
+)
+def test_words_hidden_with_forum_spoiler_markup_are_spoiler(hidden):
+    text = f"{TITLE}\n\n{OPENING}.\n\n{hidden}\n\nA fine film.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert ">!" not in spoiler_words(parsed) and "||" not in spoiler_words(parsed)
+
+
+def test_an_inline_spoiler_mid_paragraph_keeps_the_sentences_before_it_public():
+    text = f"{TITLE}\n\n{OPENING}. It ends >!and {TWIST}!< in the rain.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert any("words hidden as a spoiler" in m for m in messages(parsed))
+
+
+def test_double_bars_with_spaces_are_no_spoiler_markup():
+    # Control: "a || b" is no hidden text.
+    line = "The cast list reads Ada || Ben, as if either would do."
+    parsed = parse_text(f"{TITLE}\n\n{OPENING}.\n\n{line}\n")
+    assert line.casefold() in public_words(parsed)
+    assert not any(s.is_spoiler for s in parsed.sections)
+
+
 def test_a_passing_mention_of_spoilers_is_a_marker_with_a_warning():
     text = (
         f"{TITLE}\n\n{OPENING}.\n\nThe trailer is full of spoilers, so avoid it.\n\n"
