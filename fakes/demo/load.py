@@ -196,28 +196,25 @@ def _import_texts(paths: list[Path], *, publish: bool) -> dict[str, dict[str, An
 
 def _load_articles(catalogue: dict[str, Any], films: dict[str, Film]) -> None:
     articles = catalogue["articles"]
-    palettes = {f["title"]: f["poster"]["colors"] for f in catalogue["films"]}
     paths = sorted(TEXTS.glob("*.md"))
+    if {p.stem for p in paths} != set(articles):
+        raise ValueError(f"{TEXTS} and the catalogue's articles must name the same slugs")
     is_draft = {slug: a["published_days_ago"] is None for slug, a in articles.items()}
     reports = _import_texts([p for p in paths if not is_draft[p.stem]], publish=True)
     reports |= _import_texts([p for p in paths if is_draft[p.stem]], publish=False)
+    palettes = {f["title"]: f["poster"]["colors"] for f in catalogue["films"]}
     now = timezone.now()
     for slug, a in articles.items():
         article = Article.objects.get(pk=reports[slug]["article"]["pk"])
         palette = palettes[a["films"][0]]  # the stills take the first film's colours
-        _complete_article(article, a, reports[slug]["sections"], films, palette, now)
+        _complete_article(article, a, films, palette, now)
+        _complete_sections(article, a["sections"], reports[slug]["sections"], palette)
 
 
 def _complete_article(
-    article: Article,
-    a: dict[str, Any],
-    reported_sections: list[dict[str, Any]],
-    films: dict[str, Film],
-    palette: list[str],
-    now: datetime,
+    article: Article, a: dict[str, Any], films: dict[str, Film], palette: list[str], now: datetime
 ) -> None:
-    """What the text does not say: films, sections' kinds, spoilers and characters, pictures,
-    the date."""
+    """What the text does not say about the article: its films, picture and date."""
     if a["published_days_ago"] is not None:
         article.published_at = now - timedelta(days=a["published_days_ago"])
     if a["lead_image"]:
@@ -230,22 +227,31 @@ def _complete_article(
         )
     article.save(update_fields=["published_at", "lead_image"])
     article.films.set([films[title] for title in a["films"]])
-    characters = {c.name: c for c in Character.objects.filter(film__in=article.films.all())}
+
+
+def _complete_sections(
+    article: Article,
+    specs: list[dict[str, Any]],
+    reported: list[dict[str, Any]],
+    palette: list[str],
+) -> None:
+    """Each section's kind, spoiler flag and character, and a drawn still in its image slot."""
     sections = list(article.sections.order_by("order"))
-    if len(sections) != len(a["sections"]):
+    if len(sections) != len(specs):
         raise ValueError(
             f"texts/{article.slug}.md makes {len(sections)} sections; "
-            f"the catalogue describes {len(a['sections'])}"
+            f"the catalogue describes {len(specs)}"
         )
-    for section, spec, reported in zip(sections, a["sections"], reported_sections, strict=True):
+    characters = {c.name: c for c in Character.objects.filter(film__in=article.films.all())}
+    for section, spec, report in zip(sections, specs, reported, strict=True):
         section.kind, section.is_spoiler = spec["kind"], spec["spoiler"]
         section.character = characters.get(spec.get("character"))
-        if reported.get("image"):
+        if report["image"]:
             section.image = _image(
                 images.still(f"{article.slug}-{section.order}", palette),
                 name=f"{article.slug}-{section.order}",
-                alt=reported["image"]["alt_text"],
-                caption=reported["image"]["caption"],
+                alt=report["image"]["alt_text"],
+                caption=report["image"]["caption"],
                 kind=Image.Kind.STILL,
             )
         section.save(update_fields=["kind", "is_spoiler", "character", "image"])
