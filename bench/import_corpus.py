@@ -3,13 +3,14 @@
     DATABASE_URL=postgres://... .venv/bin/python bench/import_corpus.py [--count 1000] [--seed 5]
 
 The texts (reviews, analyses with spoiler parts, synopses, Markdown essays with front matter and
-ranked lists) are written to a temporary folder, then imported twice by the real command: once
-into an empty database, once again (every text unchanged). The import runs in a scratch database
-made by Django's test-database machinery (`test_<name>` on PostgreSQL, a temporary file on
-SQLite) and dropped afterwards: the configured database's contents are never touched. It prints
-a Markdown table header and one row for docs/importing.md: texts per second (wall clock, and per
-second of this process's CPU, which a busy shared machine disturbs less) and queries per text.
-DEBUG's SQL log is off during the imports, as in production.
+ranked lists, in words from fakes/vocabulary.py) are written to a temporary folder, then
+imported twice by the real command: once into an empty database, once again (every text
+unchanged). The import runs in a scratch database made by Django's test-database machinery
+(`test_<name>` on PostgreSQL, a temporary file on SQLite) and dropped afterwards: the configured
+database's contents are never touched. It prints a Markdown table header and one row for
+docs/importing.md: texts per second (wall clock, and per second of this process's CPU, which a
+busy shared machine disturbs less) and queries per text. DEBUG's SQL log is off during the
+imports, as in production.
 """
 
 from __future__ import annotations
