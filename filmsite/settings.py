@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "editorial",
     "importer",  # critics' texts to films, people and articles: parse, resolve, save
     "filmsite",  # the page cache's invalidation signals (filmsite/apps.py)
+    "fakes",  # invented content: load_demo and generate_corpus (no models)
 ]
 
 MIDDLEWARE = [
