@@ -44,7 +44,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "pocket", "threads", "bluesky", "mastodon", "instagram", "copy link", "copy url",
         "link copied", "like this", "like", "loading...", "loading\u2026", "follow",
         "follow us", "follow me", "reblog", "restack", "flipboard", "messenger", "listen",
-        "clap", "claps", "unfollow",
+        "clap", "claps", "unfollow", "listen to this post", "listen to this article",
+        "listen to this story", "listen to article", "play audio", "audio version",
     ),
     APP: (
         "like review", "liked", "report this review", "add to diary", "add to watchlist",
@@ -194,6 +195,10 @@ _BREADCRUMB = re.compile(
     r"^(?:[\w'&.-]+(?: [\w'&.-]+){0,3}) ?[\u00bb\u203a>/] ?"
     r"(?:[\w'&.-]+(?: [\w'&.-]+){0,3})(?: ?[\u00bb\u203a>/] ?[\w'&.-]+(?: [\w'&.-]+){0,3})*$"
 )
+# An audio player's clock ("0:00 / 12:41") and a user name alone on its line ("quietframe_77":
+# lower case, with a digit or an underscore, which no critic's sentence is).
+_PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d\d(?::\d\d)? ?/ ?-?\d{1,2}:\d\d(?::\d\d)?$")
+_HANDLE = re.compile(r"^@?(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_.]*[\d_])[a-z0-9_.]{3,30}$")
 # Reddit's header parts: "r/movies", "u/quietframe", "Posted by u/quietframe 4 hours ago".
 _FORUM_PART = re.compile(
     r"^(?:r/\w{2,30}|u/[\w-]{2,30}|(?:posted by )?u/[\w-]{2,30}(?: .{0,30} ago)?)$"
@@ -352,6 +357,10 @@ def furniture(line_plain: str) -> Furniture | None:
                 return Furniture(BYLINE)  # a user name is no critic's name
         if _COMMENT_COUNT.match(bare):
             return Furniture(READER_COMMENTS, starts_block=True, ends_text=True)
+        if _PLAYER_CLOCK.match(bare):
+            return Furniture(SHARE)
+        if _HANDLE.match(line_plain.strip()):
+            return Furniture(BYLINE)  # a user name is no critic's name
         if _all_parts_furniture(bare):
             return Furniture(APP)  # "124 comments · Share · Save", "r/movies • Posted by u/..."
         words = bare.replace("|", " ").replace("\u00b7", " ").split()

@@ -31,6 +31,7 @@ from importer.parse.spoilers import (
     START,
     end_of_spoilers,
     inline_spoiler_at,
+    looks_ahead,
     might_speak_of_spoilers,
     split_sentences,
     spoiler_note,
@@ -664,6 +665,17 @@ class Scanner:
             offset += len(span)
             note = spoiler_note(key(span))
             if note is not None and note.kind == START:
+                if not self.spoilers_on and kept and not looks_ahead(key(span)):
+                    # "... the town never existed. Spoiler, obviously.": the notice may mean
+                    # what came before it, so the whole paragraph is spoiler.
+                    self._start_spoilers(line, True, plain(span))
+                    self.warnings.append(
+                        ParseWarning(
+                            f"{plain(span).strip()!r} does not say the spoilers come after it: "
+                            "the whole paragraph is a spoiler",
+                            span_line,
+                        )
+                    )
                 if not self.spoilers_on:
                     before = "".join(kept).rstrip()
                     if before:

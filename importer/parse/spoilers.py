@@ -323,6 +323,21 @@ def spoiler_note(sentence_key: str) -> SpoilerNote | None:
     return SpoilerNote(START, sure=sure, notice=notice)
 
 
+# What says the spoilers come after the notice ("Spoilers ahead", "SPOILER ALERT:", "I'll discuss
+# the ending below"); a notice without it may speak of what came before ("Spoiler, obviously.").
+_AHEAD = re.compile(
+    r"\b(?:ahead|below|follows?|following|from here|from this point|from now|beyond|past this"
+    r"|onwards?|the rest|next|to come|coming|now|alert|warning|warned|beware|caution|after this"
+    r"|stop reading|read on|skip|i'll|i will|i'm (?:going|about)|let's|let me|about to"
+    r"|discuss\w*|talk about|territory|into|zone|time)\b|^\W*spoilers?\W*:"
+)
+
+
+def looks_ahead(sentence_key: str) -> bool:
+    """Whether a notice says the spoilers come after it."""
+    return bool(_AHEAD.search(sentence_key))
+
+
 def split_sentences(text: str) -> list[str]:
     """Consecutive spans of `text` (joined, they give it back): a leading banner, then sentences."""
     spans: list[str] = []

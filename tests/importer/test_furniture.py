@@ -289,6 +289,10 @@ def test_readers_comments_after_a_comment_count_are_dropped_to_the_end():
         "Review by tomasq",
         "r/movies \u2022 Posted by u/quietframe 4 hours ago",
         "124 comments \u00b7 Share \u00b7 Save",
+        "quietframe_77",
+        "@reel.watcher9",
+        "Listen to this post",
+        "0:00 / 12:41",
     ],
 )
 def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
@@ -306,6 +310,8 @@ def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
         "Thanks for reading my mind, she says, and smiles.",
         "Thanks for reading the room, Ada tells her brother.",
         "Drama \u00b7 104 min \u00b7 2019",
+        "Fin.",
+        "M3GAN",
         "The sea \u00b7 the sky \u00b7 the share of grief",
     ],
 )

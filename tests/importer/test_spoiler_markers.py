@@ -200,6 +200,22 @@ def test_double_bars_with_spaces_are_no_spoiler_markup():
     assert not any(s.is_spoiler for s in parsed.sections)
 
 
+@pytest.mark.parametrize("remark", ["Spoiler, obviously.", "(Spoilers!)", "Sorry for the spoiler."])
+def test_a_spoiler_remark_after_the_twist_makes_its_whole_paragraph_spoiler(remark):
+    text = f"{TITLE}\n\n{OPENING}.\n\nIn the last reel {TWIST}. {remark}\n\nA fine film.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert any("does not say the spoilers come after it" in m for m in messages(parsed))
+
+
+def test_a_notice_that_looks_ahead_keeps_the_sentences_before_it_public():
+    # Control: "Spoilers ahead." speaks of what follows; the sentence before it stays public.
+    text = f"{TITLE}\n\n{OPENING}. It is a fine film. Spoilers ahead. In the end {TWIST}.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "it is a fine film" in public_words(parsed)
+
+
 def test_a_passing_mention_of_spoilers_is_a_marker_with_a_warning():
     text = (
         f"{TITLE}\n\n{OPENING}.\n\nThe trailer is full of spoilers, so avoid it.\n\n"
