@@ -20,7 +20,7 @@ from reversion.models import Version
 from taggit.utils import edit_string_for_tags
 
 from editorial.revisions import _segments
-from reviews.fields import unix_newlines
+from filmsite.fields import unix_newlines
 from reviews.models import Article, Section
 
 PREFIX = "sections"

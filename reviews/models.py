@@ -21,9 +21,10 @@ from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
+from filmsite import validators
+from filmsite.fields import HttpsURLField, ProseField, SafeImageField
 from filmsite.links import slug_url
-from reviews import validators
-from reviews.fields import HttpsURLField, ProseField, SafeImageField
+from filmsite.pagination import Key
 from reviews.markdown import render_markdown
 
 FIRST_FILM_YEAR = 1870  # Muybridge's motion studies; nothing we review is older
@@ -399,6 +400,10 @@ def public_themes() -> "models.QuerySet[Tag]":
         Exists(Article.objects.published().filter(pk=OuterRef("object_id")))
     )
     return Tag.objects.filter(Exists(on_a_film) | Exists(on_an_article))
+
+
+# Article.Meta.ordering as a keyset; published() leaves out articles without a date.
+ARTICLES_NEWEST_FIRST = Key(("-published_at", "-id"), not_null=frozenset({"published_at"}))
 
 
 class ArticleQuerySet(models.QuerySet):

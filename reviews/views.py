@@ -15,19 +15,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from editorial.services import can_preview_article
-from people.models import Credit, CreditLine, FilmographyLine
-from reviews import search as search_engine
-from reviews.models import (
-    Article,
-    Author,
-    Country,
-    Film,
-    FilmSeries,
-    Genre,
-    Language,
-    public_themes,
-)
-from reviews.pagination import (
+from filmsite.pagination import (
     Key,
     KeysetPage,
     PageOutOfReach,
@@ -36,6 +24,19 @@ from reviews.pagination import (
     paginate_keyset,
     raise_if_past_the_end,
     redirect_unreachable_pages,
+)
+from people.models import Credit, group_credits_by_role
+from reviews import search as search_engine
+from reviews.models import (
+    ARTICLES_NEWEST_FIRST,
+    Article,
+    Author,
+    Country,
+    Film,
+    FilmSeries,
+    Genre,
+    Language,
+    public_themes,
 )
 
 PAGE_SIZE = 20
@@ -50,20 +51,18 @@ FILM_FILTERS = {
     "language": (Language, "languages"),
 }
 FILTER_SLUG = re.compile(r"[-\w]{1,220}")
-# Each sort is a keyset order (reviews/pagination.py) ending in the pk; see the film indexes.
+# Each sort is a keyset order (filmsite/pagination.py) ending in the pk; see the film indexes.
 FILM_SORTS = {
     "title": ("Title", Key(("title", "year", "id"))),
     "newest": ("Newest first", Key(("-year", "title", "id"))),
     "oldest": ("Oldest first", Key(("year", "title", "id"))),
 }
 FILM_COUNT_CAP = 1000  # the film index counts matches up to here ("1000+ films"), not all
-# Article.Meta.ordering as a keyset; published() leaves out articles without a date.
-ARTICLES_NEWEST_FIRST = Key(("-published_at", "-id"), not_null=frozenset({"published_at"}))
 
 
 @dataclass(frozen=True)
 class Group:
-    """A labelled run of items: articles of one kind, credits in one role."""
+    """A labelled run of items: articles of one kind."""
 
     label: str
     items: list
@@ -117,13 +116,6 @@ def group_articles_by_kind(articles: Iterable[Article]) -> list[Group]:
     for article in articles:
         by_kind[article.kind].append(article)
     return [Group(Article.Kind(kind).label, items) for kind, items in by_kind.items() if items]
-
-
-def group_credits_by_role(credits: Iterable[CreditLine | FilmographyLine]) -> list[Group]:
-    by_role: dict[str, list] = {role: [] for role in Credit.Role.values}
-    for credit in credits:
-        by_role[credit.role].append(credit)
-    return [Group(Credit.Role(role).label, items) for role, items in by_role.items() if items]
 
 
 @require_GET
