@@ -25,13 +25,11 @@ APPS = ("filmsite", "reviews", "people", "editorial", "importer", "accounts", "s
 # reviews.migrations goes with that rewrite.
 KNOWN_CYCLES: set[tuple[str, ...]] = {
     ("editorial.models", "editorial.services"),
-    ("filmsite.cache", "filmsite.cache_invalidation"),
 }
 KNOWN_MUTUAL_APPS: set[tuple[str, str]] = {
     ("editorial", "filmsite"),
     ("editorial", "reviews"),
     ("filmsite", "reviews"),
-    ("filmsite", "site"),
     ("importer", "reviews"),
     ("people", "reviews"),
 }
