@@ -96,7 +96,7 @@ CUSTOM_MATRIX = {
     "catch_all": ("GET", "LNNN"),
     "object_redirect": ("GET", "LRRR"),
     "auth_user_password_change": ("GET", "LFFO"),
-    "taggit_tag_merge_tags": ("GET", "LFOO"),  # taggit checked no permission (editorial/admin.py)
+    "taggit_tag_merge_tags": ("GET", "LFOO"),  # taggit checked no permission (filmsite/admin.py)
     # Reversion's history, recover and recover list, on the versioned models.
     "people_person_revision": ("GET", "LOOO"),
     "people_person_recover": ("GET", "LFOO"),
