@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from editorial.article_admin import ArticleAdmin
 from editorial.models import PreviewLink, Redirect, StatusChange
 from editorial.preview import (
     DEFAULT_LINK_DAYS,
@@ -15,6 +16,10 @@ from editorial.preview import (
     preview_link_url,
 )
 from filmsite.admin_utils import FastChangeList
+from reviews.models import Article
+
+# Reviews owns the Article model, editorial its admin (editorial/article_admin.py).
+admin.site.register(Article, ArticleAdmin)
 
 
 class RecordAdmin(FastChangeList):
