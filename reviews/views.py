@@ -160,9 +160,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/home.html", context)
 
 
-@require_GET
-@redirect_unreachable_pages
-def film_list(request: HttpRequest) -> HttpResponse:
+def _filtered_films(request: HttpRequest) -> tuple[QuerySet[Film], dict[str, object]]:
+    """The film index's films narrowed by the query's filters, and the filters in force."""
     films = Film.objects.for_listing()
     active: dict[str, object] = {}
     for param in (*FILM_FILTERS, "theme"):
@@ -181,31 +180,39 @@ def film_list(request: HttpRequest) -> HttpResponse:
         start = int(decade) // 10 * 10
         active["decade"] = f"{start}s"
         films = films.filter(year__gte=start, year__lt=start + 10)
-    reviewed = request.GET.get("reviewed") == "1"
-    if reviewed:
+    if request.GET.get("reviewed") == "1":
         active["reviewed"] = "With a review"
         films = films.reviewed()
+    return films, active
+
+
+def _film_decades() -> range | list:
+    """The decades from the oldest film's to the newest's, for the index's decade filter."""
+    years = Film.objects.aggregate(first=Min("year"), last=Max("year"))
+    if years["first"] and years["last"]:
+        return range(years["first"] // 10 * 10, years["last"] + 1, 10)
+    return []
+
+
+@require_GET
+@redirect_unreachable_pages
+def film_list(request: HttpRequest) -> HttpResponse:
+    films, active = _filtered_films(request)
     sort = request.GET.get("sort") if request.GET.get("sort") in FILM_SORTS else "title"
     page = paginate_keyset(request, films, FILM_SORTS[sort][1], per_page=PAGE_SIZE)
     # COUNT(*) over a subquery with a LIMIT: bounded, whatever the filters match.
     film_count = films.order_by()[: FILM_COUNT_CAP + 1].count()
-    years = Film.objects.aggregate(first=Min("year"), last=Max("year"))
-    decades = (
-        range(years["first"] // 10 * 10, years["last"] + 1, 10)
-        if years["first"] and years["last"]
-        else []
-    )
     context = {
         "page": page,
         "film_count": min(film_count, FILM_COUNT_CAP),
         "film_count_capped": film_count > FILM_COUNT_CAP,
         "filters": active,
         "genres": Genre.objects.all(),
-        "decades": decades,
+        "decades": _film_decades(),
         "selected": {
             "genre": request.GET.get("genre", ""),
-            "decade": decade,
-            "reviewed": reviewed,
+            "decade": request.GET.get("decade", ""),
+            "reviewed": request.GET.get("reviewed") == "1",
             "sort": sort,
         },
         "sorts": {key: label for key, (label, _) in FILM_SORTS.items()},

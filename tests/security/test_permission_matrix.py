@@ -107,7 +107,7 @@ CUSTOM_MATRIX = {
     "reviews_article_revision": ("GET", "LOOO"),
     "reviews_article_recover": ("GET", "LFOO"),
     "reviews_article_recoverlist": ("GET", "LFOO"),
-    # filmsite's own article views (reviews/admin.py, editorial/admin_views.py).
+    # filmsite's own article views (editorial/article_admin.py, importer/admin.py).
     "reviews_article_import": ("GET", "LOOO"),
     "reviews_article_autosave": ("GET", "LOOO"),
     "reviews_article_preview_new": ("POST", "LBBB"),
