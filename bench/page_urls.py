@@ -80,7 +80,9 @@ def _film_index() -> str:
 def _archive() -> str:
     """A deep page of the home page's archive: its oldest year with keyset cursors, else ?page=."""
     articles = Article.objects.published()
-    if importlib.util.find_spec("reviews.pagination"):  # cursors: ?page=N past 50 is redirected
+    if importlib.util.find_spec("filmsite.pagination") or importlib.util.find_spec(
+        "reviews.pagination"
+    ):  # cursors: ?page=N past 50 is redirected
         first = articles.order_by().aggregate(first=Min("published_at"))["first"]
         if first is not None:
             return f"{reverse('reviews:home')}?year={timezone.localtime(first).year}"
