@@ -10,7 +10,11 @@ from itertools import islice
 FIRST_YEAR = 1870
 LAST_YEAR = 2100
 
-YEAR_IN_PARENS = re.compile(r"\((1[89]\d\d|20\d\d|2100)\)")
+# "(2019)", and "(Turkey, 2025)", "(洞窟の歌, 2020)": a country or an original title before it.
+YEAR_IN_PARENS = re.compile(r"\((?:[^()\d,]{1,40}, )?(1[89]\d\d|20\d\d|2100)\)")
+# Emphasis around a title ("*Title (2019)*", "**Title** (2019)", "[b]Title[/b] (2019)"): blanked
+# to spaces of the same length before titles are read, so positions stay where they were.
+_MARKUP = re.compile(r"\[/?(?:b|i|u|em|strong)\]|</?(?:b|i|u|em|strong)>|\*+|(?<!\w)_+|_+(?!\w)")
 TITLE_YEAR = re.compile(r"^(?P<title>.+?) *\((?P<year>\d{4})\)$")
 _QUOTES = "\"'*_"
 # Lower-case words a title may contain ("The Lord of the Rings", "Harbour of Lights").
@@ -18,6 +22,7 @@ _TITLE_SMALL_WORDS = frozenset({
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by",
     "de", "la", "le", "du", "des", "del", "el", "y", "vs", "vs.", "v", "&", "-", "und",
     "à", "au", "aux", "et", "di", "da", "do", "dos", "das", "der", "die", "von", "och", "på",
+    "no", "ni", "wa", "ga", "il", "lo", "los", "las", "les", "en", "na",
 })  # fmt: skip
 # Capitalised words that start a sentence rather than a title when "The" or "A" follows them.
 _LEADING_NOT_TITLE = frozenset({
@@ -59,6 +64,7 @@ def clean_title(title: str) -> str:
 
 def titles_with_years(text: str) -> Iterator[TitleYear]:
     """Every "Title (Year)" in a line of plain text (straight quotes)."""
+    text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     for match in islice(YEAR_IN_PARENS.finditer(text), MAX_HITS):
         found = _title_before(text, match.start())
         if found:

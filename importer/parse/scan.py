@@ -30,6 +30,7 @@ from importer.parse.records import CreditRecord, DroppedLine, ImageSlot, LinkRec
 from importer.parse.spoilers import (
     START,
     end_of_spoilers,
+    gives_away,
     inline_spoiler_at,
     looks_ahead,
     might_speak_of_spoilers,
@@ -148,6 +149,11 @@ class Found:
 
 
 # --- scanning lines ----------------------------------------------------------------------------
+
+
+def _quoted(text: str) -> str:
+    text = text.strip()
+    return repr(text if len(text) <= 80 else text[:79].rstrip() + "\u2026")
 
 
 class Scanner:
@@ -664,6 +670,15 @@ class Scanner:
             span_line = line + text.count("\n", 0, offset)
             offset += len(span)
             note = spoiler_note(key(span))
+            if note is None and not self.spoilers_on and gives_away(key(span)):
+                self._start_spoilers(line, True, plain(span))
+                self.warnings.append(
+                    ParseWarning(
+                        f"{_quoted(plain(span))} reads like an ending or a twist given away: "
+                        "its paragraph and everything after it are spoiler; check",
+                        span_line,
+                    )
+                )
             if note is not None and note.kind == START:
                 if not self.spoilers_on and kept and not looks_ahead(key(span)):
                     # "... the town never existed. Spoiler, obviously.": the notice may mean

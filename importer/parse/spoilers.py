@@ -270,7 +270,7 @@ _INLINE_OPEN = re.compile(r">!(?=\S)|\|\|(?=\S)")
 
 
 def might_speak_of_spoilers(line_key: str) -> bool:
-    return bool(_CHEAP.search(line_key) or _INLINE_OPEN.search(line_key))
+    return bool(_CHEAP.search(line_key) or _INLINE_OPEN.search(line_key) or gives_away(line_key))
 
 
 def inline_spoiler_at(text: str) -> int | None:
@@ -290,9 +290,35 @@ def end_of_spoilers(line_key: str) -> bool:
     return len(line_key) <= 80 and bool(_END.match(line_key))
 
 
+# A sentence labelled as the ending or the twist ("00:41:10 - The ending: ...", "Twist: ..."):
+# what it says is the spoiler.
+_LABELLED = re.compile(
+    r"^\W*(?:\d{1,2}:\d\d(?::\d\d)?\W+)?(?:the )?(?:ending(?: explained)?|twist|big twist|reveal"
+    r"|final (?:scene|shot|twist)|last (?:scene|shot)|finale|what happens(?: at the end)?"
+    r"|how it ends|plot twist|who did it|whodunn?it)\s*[:\u2013\u2014]"
+)
+# Words that give an ending or a twist away in a sentence nobody marked ("TL;DR: ... the
+# narrator turns out to be the killer"): the importer cannot tell, so it hides and warns.
+_TWIST_WORDS = re.compile(
+    r"\bturn(?:s|ed)? out to be (?:the|her|his|their|a ghost|dead)\b|\bit turns out (?:that|he|she|"
+    r"they)\b|\b(?:was|were|is|are) (?:dead|a ghost) all along\b|\b(?:has|had) been dead (?:since|"
+    r"for|all)\b|\b(?:is|was) revealed (?:to be|as)\b|\bthe (?:killer|murderer|culprit) (?:is|was)"
+    r"\b|\bthe twist (?:is|was) that\b|\bdies at the end\b|\bdies in the end\b"
+)
+
+
+def gives_away(sentence_key: str) -> bool:
+    """Whether a sentence reads like an ending or a twist given away."""
+    return bool(_TWIST_WORDS.search(sentence_key))
+
+
 def spoiler_note(sentence_key: str) -> SpoilerNote | None:
     """What a sentence (key(): lower case, plain) says about spoilers; None if nothing."""
-    if len(sentence_key) > 2000 or not _CHEAP.search(sentence_key):
+    if len(sentence_key) > 2000:
+        return None
+    if _LABELLED.match(sentence_key):
+        return SpoilerNote(START, sure=True, notice=False)
+    if not _CHEAP.search(sentence_key):
         return None
     if end_of_spoilers(sentence_key):
         return SpoilerNote(END, sure=True, notice=True)

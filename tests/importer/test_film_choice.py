@@ -306,3 +306,25 @@ def test_a_yearless_headline_the_prose_never_uses_is_no_film(headline):
     # Control: the title line must recur in the prose, as written, to name the film.
     parsed = parse_text(BYLINE_THEN_TITLE.format(title=headline))
     assert parsed.film.title != headline
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("I loved *Stillwater Green (2019)* more than I expected.", ("Stillwater Green", 2019)),
+        ("**Harrow Street** (2020) is a quiet film.", ("Harrow Street", 2020)),
+        ("[b]Copper Saints (2020)[/b] is a quiet film.", ("Copper Saints", 2020)),
+        ("**Ninefold** (Turkey, 2025) is a quiet film.", ("Ninefold", 2025)),
+        ("Dōkutsu no Uta (洞窟の歌, 2020) is a quiet film.", ("Dōkutsu no Uta", 2020)),
+        ("Kaze no Tani (2021) is a quiet film.", ("Kaze no Tani", 2021)),
+    ],
+)
+def test_a_title_in_emphasis_or_with_a_country_or_original_title_keeps_its_words(line, expected):
+    assert film_of(f"{line}\n\nIt is worth the trip.\n") == expected
+
+
+def test_words_in_brackets_before_a_year_that_are_a_sentence_name_no_film():
+    # Control: "(see 2019)" and "(a year later, in 2019)" carry no title-and-year.
+    parsed = parse_text("The Salt Road (2019) is slow.\n\nIt came out (a year later, in 2019).\n")
+    assert film_of("The Salt Road (2019) is slow.\n\nNothing else.\n") == ("The Salt Road", 2019)
+    assert [c.title for c in parsed.candidates] == ["The Salt Road"]

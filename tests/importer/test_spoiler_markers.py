@@ -14,6 +14,9 @@ from tests.importer.helpers import messages
 OPENING = "Selma Ravn shoots the lighthouse drama in long, patient takes"
 TWIST = "the keeper turns out to be the drowned man's brother"
 TITLE = "The Lantern Keeper (2021) review"
+# A plot sentence with no twist words: public in a review nobody marked (the control for TWIST,
+# which reads like a twist given away and is hidden wherever it stands).
+PLAIN_PLOT = "the keeper rows out to the rocks alone"
 
 
 def public_words(parsed: ParsedText) -> str:
@@ -202,9 +205,10 @@ def test_double_bars_with_spaces_are_no_spoiler_markup():
 
 @pytest.mark.parametrize("remark", ["Spoiler, obviously.", "(Spoilers!)", "Sorry for the spoiler."])
 def test_a_spoiler_remark_after_the_twist_makes_its_whole_paragraph_spoiler(remark):
-    text = f"{TITLE}\n\n{OPENING}.\n\nIn the last reel {TWIST}. {remark}\n\nA fine film.\n"
+    text = f"{TITLE}\n\n{OPENING}.\n\nIn the last reel {PLAIN_PLOT}. {remark}\n\nA fine film.\n"
     parsed = parse_text(text)
-    assert_twist_hidden(parsed)
+    assert PLAIN_PLOT in spoiler_words(parsed) and PLAIN_PLOT not in public_words(parsed)
+    assert OPENING.casefold() in public_words(parsed)
     assert any("does not say the spoilers come after it" in m for m in messages(parsed))
 
 
@@ -214,6 +218,40 @@ def test_a_notice_that_looks_ahead_keeps_the_sentences_before_it_public():
     parsed = parse_text(text)
     assert_twist_hidden(parsed)
     assert "it is a fine film" in public_words(parsed)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "TL;DR: lovely, and the narrator turns out to be the killer.",
+        "Everyone forgets that the mother was dead all along.",
+        "The killer is the projectionist, which the poster hints at.",
+        "It turns out that she built the lighthouse herself.",
+    ],
+)
+def test_a_sentence_that_gives_the_twist_away_is_hidden_without_a_notice(sentence):
+    parsed = parse_text(f"{TITLE}\n\n{OPENING}.\n\n{sentence}\n\nA fine film.\n")
+    assert sentence.casefold() not in public_words(parsed)
+    assert sentence.casefold() in spoiler_words(parsed)
+    assert any("reads like an ending or a twist" in m for m in messages(parsed))
+    assert OPENING.casefold() in public_words(parsed)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It turns out to be a delight.", "The killer whale scene is the best thing in it."],
+)
+def test_twist_words_in_an_ordinary_sentence_hide_nothing(sentence):
+    parsed = parse_text(f"{TITLE}\n\n{OPENING}.\n\n{sentence}\n")
+    assert sentence.casefold() in public_words(parsed)
+
+
+def test_a_line_labelled_as_the_ending_is_spoiler_with_what_follows():
+    notes = "00:12:30 - Introductions\n00:41:10 - The ending: the keeper was never there.\n"
+    parsed = parse_text(f"{TITLE}\n\n{OPENING}.\n\n{notes}\nA fine film.\n")
+    assert "the keeper was never there" in spoiler_words(parsed)
+    assert "the keeper was never there" not in public_words(parsed)
+    assert "introductions" in public_words(parsed)
 
 
 def test_a_passing_mention_of_spoilers_is_a_marker_with_a_warning():
@@ -482,8 +520,9 @@ def test_headings_in_an_ending_explained_piece_are_spoilers_without_a_notice():
     explained = parse_text(f"The Lantern Keeper (2021) Ending Explained\n\n{body}")
     assert_twist_hidden(explained)
     assert "nobody is left" in spoiler_words(explained)
-    review = parse_text(f"{TITLE}\n\n{body}")  # control: a review's headings are not spoilers
-    assert TWIST in public_words(review)
+    # control: a review's headings are not spoilers
+    review = parse_text(f"{TITLE}\n\n{body.replace(TWIST, PLAIN_PLOT)}")
+    assert PLAIN_PLOT in public_words(review)
 
 
 def test_a_notice_between_emoji_is_dropped_whole():
@@ -502,7 +541,7 @@ def test_a_verdict_line_under_a_heading_of_an_ending_explained_piece_is_no_verdi
     parsed = parse_text(text)
     assert parsed.article.verdict == ""
     assert "earns its wait" in spoiler_words(parsed)
-    control = parse_text(text.replace("Ending Explained", "review"))
+    control = parse_text(text.replace("Ending Explained", "review").replace(TWIST, PLAIN_PLOT))
     assert control.article.verdict == "the brother reveal earns its wait."
 
 
