@@ -18,6 +18,7 @@ from itertools import islice
 
 from importer.parse import films as film_text
 from importer.parse.front import FrontMatter
+from importer.parse.names import is_person_name
 from importer.parse.records import FilmCandidate, FilmRecord, ImportTextError, Mention, ParseWarning
 from importer.parse.scan import Element, Found, Heading, Image, Para
 from importer.parse.text import plain
@@ -339,9 +340,9 @@ def _header_evidence(
             # text about several films it is as likely the header of that film's part.
             header = not element.slot.caption or element.slot.caption == element.slot.alt_text
             line = element.line if header else None
-            pool.add_years(element.slot.alt_text, ALT_TEXT, "image '{}'", heading=line)
+            pool.add_years(_pictured(element.slot.alt_text), ALT_TEXT, "image '{}'", heading=line)
             if not header:
-                pool.add_years(element.slot.caption, WITH_YEAR, "caption '{}'")
+                pool.add_years(_pictured(element.slot.caption), WITH_YEAR, "caption '{}'")
     for prefix, _ in found.film_refs:
         if pool.add_years(prefix, METADATA, "metadata line '{}'") == 0:
             title = film_text.clean_title(
@@ -359,6 +360,20 @@ def _recurs(title: str, prose: list[str]) -> bool:
         return False
     pattern = re.compile(rf"(?<![\w'-]){re.escape(line)}(?![\w-])")
     return any(pattern.search(text) for text in prose)
+
+
+def _pictured(text: str) -> str:
+    """A caption without who is in the picture: "Ada Vale and Lev Benn in Pale Meridian (2017)"
+    names the film Pale Meridian, when the words before "in" are people's names."""
+    found = film_text.CAST_IN.search(text)
+    if found is None:
+        return text
+    names = re.split(r" (?:and|&) ", found["names"].strip())
+    # One name alone may be a title's own words ("Two Days in Paris"): only before "The ...".
+    several = len(names) > 1 or text.startswith(("The ", "A ", "An "), found.end())
+    if several and all(is_person_name(name) for name in names):
+        return text[: found.start()] + text[found.end() :]
+    return text
 
 
 def _heading_film(text: str) -> tuple[str, int] | None:

@@ -35,6 +35,17 @@ _NEVER_TITLE_START = frozenset({
     "because", "besides", "including", "especially", "both", "and", "but", "than", "alongside",
     "plus", "then", "also", "even", "so", "yet", "if",
 })  # fmt: skip
+# A ranked entry's number before its title: "No. 5 -", "#3", "Number 2:".
+_RANK = re.compile(r"(?i)(?:no\.?|number|#) ?\d{1,3}[.:)]? ?(?:[-:\u2013\u2014] ?)?")
+# A picture's words before the film's title: "Still from Pale Meridian (2017)".
+_CAPTION_LEAD = re.compile(
+    r"(?:A |An )?(?:Still|Scene|Image|Photo|Poster|Frame|Screenshot|Production still) (?:from|of) "
+)
+# "Ada Vale and Lev Benn in Pale Meridian (2017)": who is in the picture, then the film.
+CAST_IN = re.compile(
+    r"(?P<names>(?:[A-Z][\w'\u00C0-\u024F-]+ ){2,3}(?:(?:and|&) (?:[A-Z][\w'\u00C0-\u024F-]+ )"
+    r"{2,3})?)in (?=(?:The |A |An )?[A-Z])"
+)
 _MAX_TITLE_TOKENS = 12
 MAX_HITS = 2000  # "Title (Year)" hits read per paragraph; real texts have a few dozen
 
@@ -73,6 +84,12 @@ def titles_with_years(text: str) -> Iterator[TitleYear]:
             if rest and first.casefold() in _LEADING_NOT_TITLE and text[match.end() :][:1] == ",":
                 # "In Dust Devils (1999), a town": the sentence's "In"; not "In Bruges (2008) is"
                 title, start = rest, start + len(first) + 1
+            rank = _RANK.match(title)
+            if rank and rank.end() < len(title):  # "No. 5 - The Brass Knuckle Club (1998)"
+                title, start = title[rank.end() :], start + rank.end()
+            lead = _CAPTION_LEAD.match(title)
+            if lead and lead.end() < len(title):  # "Still from Pale Meridian (2017)"
+                title, start = title[lead.end() :], start + lead.end()
             yield TitleYear(title, int(match.group(1)), start)
 
 

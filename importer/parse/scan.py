@@ -151,6 +151,31 @@ class Found:
 # --- scanning lines ----------------------------------------------------------------------------
 
 
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?\s+|\s+\d{1,4}\s*$", re.I
+)
+_PAGE_LINE = re.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\d{1,4} of \d{1,4}$", re.I)
+
+
+def _running_heads(lines: list[str]) -> set[int]:
+    """Lines a PDF or a printed page repeats (a journal's head, "Page 2 of 3"): the same words
+    on two or more lines once their page numbers are taken out, or a page count alone."""
+    keys: dict[str, list[int]] = {}
+    heads = set()
+    for index, line in enumerate(lines):
+        line = " ".join(line.split())
+        if _PAGE_LINE.match(line):
+            heads.add(index)
+        elif any(c.isdigit() for c in line) and 8 <= len(line) <= 120:
+            key = _PAGE_NUMBER.sub(" ", line).strip().casefold()
+            if key and key != line.casefold() and not key.endswith((".", "!", "?")):
+                keys.setdefault(key, []).append(index)
+    for found in keys.values():
+        if len(found) >= 2:
+            heads.update(found)
+    return heads
+
+
 def _quoted(text: str) -> str:
     text = text.strip()
     return repr(text if len(text) <= 80 else text[:79].rstrip() + "\u2026")
@@ -185,6 +210,7 @@ class Scanner:
         self.cast_list = False
         self.entry_lines = self._entry_lines()
         found.is_list = len(self.entry_lines) >= MIN_RANK_ENTRIES
+        self.running_heads = _running_heads(lines)
 
     def _entry_lines(self) -> set[int]:
         entries = set()
@@ -230,6 +256,10 @@ class Scanner:
             return index + 1
         text = plain(stripped)
         lowered = text.casefold()
+        if index in self.running_heads:
+            self._flush()
+            self._drop(index, text, "running head")
+            return index + 1
         piece = furniture(text)
         if self.in_cruft_block:
             if piece or continues_block(text) or self.cruft_to_end:

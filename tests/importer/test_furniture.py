@@ -341,3 +341,23 @@ def test_a_review_by_byline_names_the_critic(line):
     # Control: "A review by the river" names nobody and stays the critic's line.
     parsed = parse_text(f"The Harbour Clock (2018)\n\n{INTRO}\n\nA review by the river\n\n{LAST}\n")
     assert "A review by the river" in structure(parsed)
+
+
+def test_a_pdf_s_running_heads_and_page_counts_are_dropped():
+    text = (
+        "FILM QUARTERLY REVIEW \u2014 WINTER 2024        23\n\nThe Harbour Clock (2018)\n\n"
+        f"{INTRO}\n\nPage 1 of 2\n\nFILM QUARTERLY REVIEW \u2014 WINTER 2024        24\n\n"
+        f"{MIDDLE}\n\n{LAST}\n"
+    )
+    parsed = parse_text(text)
+    assert "FILM QUARTERLY" not in structure(parsed)
+    assert "Page 1 of 2" not in structure(parsed)
+    assert parsed.film.title == "The Harbour Clock"
+    assert [d.reason for d in parsed.dropped].count("running head") == 3
+
+
+def test_a_line_said_once_with_a_number_is_no_running_head():
+    # Control: a heading with a year, said once, stays; so does a rating line.
+    parsed = parse_text(f"The Harbour Clock (2018)\n\n{INTRO}\n\nBest of 2018\n\n{MIDDLE}\n\n4/5\n")
+    assert "Best of 2018" in structure(parsed)
+    assert parsed.article.rating == Decimal("4")
