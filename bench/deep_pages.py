@@ -38,7 +38,7 @@ class DeepList:
     label: str
     url: str
     queryset: object  # the list's rows, filtered as the view filters them
-    key: object  # reviews.pagination.Key
+    key: object  # filmsite.pagination.Key
     params: dict
 
 
@@ -61,8 +61,16 @@ def lists() -> list[DeepList]:
     from taggit.models import Tag
 
     from people.models import Person
-    from reviews.models import Article, Author, Country, Film, Genre, Language
-    from reviews.views import ARTICLES_NEWEST_FIRST, FILM_SORTS
+    from reviews.models import (
+        ARTICLES_NEWEST_FIRST,
+        Article,
+        Author,
+        Country,
+        Film,
+        Genre,
+        Language,
+    )
+    from reviews.views import FILM_SORTS
 
     published = Article.objects.published()
     found = [
@@ -133,7 +141,7 @@ def lists() -> list[DeepList]:
 
 def deep_cursor(item: DeepList, steps: int) -> tuple[str | None, int]:
     """The cursor of the page `steps` pages in (or the last page), and how deep that is."""
-    from reviews.pagination import AFTER, encode_cursor
+    from filmsite.pagination import AFTER, encode_cursor
 
     total = item.queryset.count()
     pages = max(1, -(-total // PER_PAGE))

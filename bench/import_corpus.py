@@ -3,13 +3,14 @@
     DATABASE_URL=postgres://... .venv/bin/python bench/import_corpus.py [--count 1000] [--seed 5]
 
 The texts (reviews, analyses with spoiler parts, synopses, Markdown essays with front matter and
-ranked lists) are written to a temporary folder, then imported twice by the real command: once
-into an empty database, once again (every text unchanged). The import runs in a scratch database
-made by Django's test-database machinery (`test_<name>` on PostgreSQL, a temporary file on
-SQLite) and dropped afterwards: the configured database's contents are never touched. It prints
-a Markdown table header and one row for docs/importing.md: texts per second (wall clock, and per
-second of this process's CPU, which a busy shared machine disturbs less) and queries per text.
-DEBUG's SQL log is off during the imports, as in production.
+ranked lists, in words from fakes/vocabulary.py) are written to a temporary folder, then
+imported twice by the real command: once into an empty database, once again (every text
+unchanged). The import runs in a scratch database made by Django's test-database machinery
+(`test_<name>` on PostgreSQL, a temporary file on SQLite) and dropped afterwards: the configured
+database's contents are never touched. It prints a Markdown table header and one row for
+docs/importing.md: texts per second (wall clock, and per second of this process's CPU, which a
+busy shared machine disturbs less) and queries per text. DEBUG's SQL log is off during the
+imports, as in production.
 """
 
 from __future__ import annotations
@@ -27,43 +28,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script, bench/ is on the path but not the project
 
+from fakes.vocabulary import (  # noqa: E402
+    CINEMAS,
+    FIRST_NAMES,
+    GENRES,
+    PLACES,
+    SURNAMES,
+    TITLE_ADJECTIVES,
+    TITLE_NOUNS,
+    WEEKDAYS,
+)
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-FIRST = _words(
-    """Ada Mara Lev Ines Tomas Noor Selma Jonah Hana Ravi Ilse Amara Felix Colm Maren Yusuf Odile
-Jules Bram Lotte Agnes Oona Piers Bess Kofi Dario Tobias Elsie Priya Solene Idris Greta Anton
-Wren Nell Otto Lena Milo Ruth Cyrus Zofia Emeka Ingrid Paolo Saoirse Kenji Amos Leila"""
-)
-LAST = _words(
-    """Okafor Arden Vale Benn Mensah Haddad Quist Pike Sato Menon Marchetti Diallo Wilk Ashby
-Holt Kaya Brun Ferrand Visser Achterberg Thorsen Blackwood Lindqvist Okonjo Nandakumar Marchand
-Calloway Drummond Esterhazy Falk Garroway Halloran Ibsen Jovanovic Kastner Lorimer Moreau Nygaard
-Oyelaran Pellegrini Rasmussen Szabo Takahashi Underhill Varga Whitlock Yilmaz Zeller"""
-)
-ADJECTIVES = _words(
-    """Salt Glass Paper Quiet Winter Lantern Iron Silver Hollow Northern Drowned Amber
-Sleeping Broken Distant Burning Painted Forgotten Crooked Velvet Copper Narrow Golden Restless
-Borrowed Silent Endless Patient Hidden Wandering"""
-)
-NOUNS = _words(
-    """Road Orchard Harbour Acre Ferry Season Tide Moons Lanterns Lighthouse Border Orchard
-Carousel Meridian Quarry Island Archive Garden Station Ledger Kingdom Weather Harvest Parade
-Summer Letters Crossing Valley Signal Horizon"""
-)
-GENRES = _words(
-    """Drama Crime Thriller Mystery Comedy Romance Musical Western Horror Adventure
-Documentary Animation"""
-)
-CINEMAS = _words("""Rialto Odeon Lux Regal Electric Palace Curzon Roxy Capitol Majestic""")
-WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-PLACES = [
-    "a border town", "a fishing village", "a mountain pass", "a river delta", "a night train",
-    "a seaside hotel", "an island chapel", "a mining town", "a travelling circus", "a lighthouse",
-]  # fmt: skip
 RATINGS = ["★★★★☆", "★★★☆☆", "4/5", "3.5/5", "8/10", "Rating: 4.5/5", "4 out of 5 stars", ""]
 
 
@@ -72,16 +49,16 @@ class Corpus:
 
     def __init__(self, seed: int) -> None:
         self.random = random.Random(seed)
-        pairs = [(a, n) for a in ADJECTIVES for n in NOUNS]
+        pairs = [(a, n) for a in TITLE_ADJECTIVES for n in TITLE_NOUNS]
         self.random.shuffle(pairs)
         self.films = [
             (f"The {adjective} {noun}", self.random.randint(1950, 2024))
             for adjective, noun in pairs[:300]
         ]
-        names = [f"{first} {last}" for first in FIRST for last in LAST]
+        names = [f"{first} {last}" for first in FIRST_NAMES for last in SURNAMES]
         self.random.shuffle(names)
         self.people = names[:400]
-        self.characters = FIRST[:]
+        self.characters = FIRST_NAMES[:]
 
     def person(self) -> str:
         return self.random.choice(self.people)
@@ -109,7 +86,9 @@ class Corpus:
         hero, rival = pick.sample(self.characters, 2)
         earlier, earlier_year = self.film()
         rating = pick.choice(RATINGS)
-        header = pick.choice([f"{title} review: {pick.choice(NOUNS).lower()} and silence", ""])
+        header = pick.choice(
+            [f"{title} review: {pick.choice(TITLE_NOUNS).lower()} and silence", ""]
+        )
         paragraphs = [
             f"{title} ({year}) is set in {pick.choice(PLACES)}, and director {director} makes "
             f"the most of it. Co-written with {writer}, the film follows two people who owe "
@@ -197,7 +176,7 @@ class Corpus:
 
     def list(self, title: str, year: int, index: int) -> str:
         entries = self.random.sample(self.films, 5)
-        lines = [f"The 5 Best {self.random.choice(NOUNS)} Films, Ranked ({index})", ""]
+        lines = [f"The 5 Best {self.random.choice(TITLE_NOUNS)} Films, Ranked ({index})", ""]
         lines += ["Five films worth a second look. " + self.seen(index), ""]
         for rank, (entry, entry_year) in enumerate(entries, start=1):
             lines += [f"{rank}. {entry} ({entry_year})", "", "A patient, generous film.", ""]
@@ -215,7 +194,6 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filmsite.settings")
     os.environ.setdefault("DJANGO_DEBUG", "true")  # a local tool: no production secrets needed
     import django

@@ -20,8 +20,8 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from people.models import Character, Person
-from reviews import search as search_engine
 from reviews.models import Article, Author, Film, Genre
+from sitesearch import api as search_engine
 
 ARCHIVE_PAGE = 2000  # the home page's archive this deep, or its last page if it has fewer
 PAGE_SIZE = 20
@@ -80,7 +80,9 @@ def _film_index() -> str:
 def _archive() -> str:
     """A deep page of the home page's archive: its oldest year with keyset cursors, else ?page=."""
     articles = Article.objects.published()
-    if importlib.util.find_spec("reviews.pagination"):  # cursors: ?page=N past 50 is redirected
+    if importlib.util.find_spec("filmsite.pagination") or importlib.util.find_spec(
+        "reviews.pagination"
+    ):  # cursors: ?page=N past 50 is redirected
         first = articles.order_by().aggregate(first=Min("published_at"))["first"]
         if first is not None:
             return f"{reverse('reviews:home')}?year={timezone.localtime(first).year}"

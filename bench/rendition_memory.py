@@ -31,7 +31,7 @@ from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from reviews.models import Image
-from reviews.validators import validate_image_upload
+from filmsite.validators import validate_image_upload
 
 if SOURCE:  # reviews/images.py of another revision, loaded under its own name
     images = sys.modules["images_at_rev"] = types.ModuleType("images_at_rev")

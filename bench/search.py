@@ -4,14 +4,14 @@
         .venv/bin/python bench/search.py [--repeats 5] [--explain 3]
     DATABASE_URL=sqlite:////work/scale.sqlite3 .venv/bin/python bench/search.py
 
-Read-only: it only runs SELECTs (and EXPLAIN ANALYZE of SELECTs) on the configured database,
-which should hold a `generate_corpus` archive. The queries are picked from the corpus vocabulary
-(reviews.corpus) and, for names and titles, from the database in primary-key order with a fixed
-seed, so two corpora generated with the same seed get the same queries. Each query is requested
-through Django's test client on /search/?q=... with DEBUG off (the view, the engine, the
-template, the pagination count and the snippets), then the bare engine calls are timed one by
-one. Prints Markdown tables: per query class, p50/p95/max of the whole request and queries per
-request; per engine call; and, with --explain N, EXPLAIN ANALYZE of the N slowest statements.
+Read-only: it only runs SELECTs (and EXPLAIN ANALYZE of SELECTs) on the configured database, which
+should hold a `generate_corpus` archive. The queries are picked from the corpus vocabulary
+(fakes/vocabulary.py) and, for names and titles, from the database in primary-key order with a
+fixed seed, so two corpora generated with the same seed get the same queries. Each query is
+requested through Django's test client on /search/?q=... with DEBUG off (the view, the engine, the
+template, the pagination count and the snippets), then the bare engine calls are timed one by one.
+Prints Markdown tables: per query class, p50/p95/max of the whole request and queries per request;
+per engine call; and, with --explain N, EXPLAIN ANALYZE of the N slowest statements.
 """
 
 from __future__ import annotations
@@ -39,18 +39,18 @@ from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from fakes import vocabulary  # noqa: E402
 from people.models import Person  # noqa: E402
-from reviews import corpus  # noqa: E402
-from reviews import search as search_engine  # noqa: E402
 from reviews.models import Article, Author, Film  # noqa: E402
+from sitesearch import api as search_engine  # noqa: E402
 
 PAGE_SIZE = 20
 SIDE_RESULTS = 8
-SPOILER_ONLY = ["twist", "burns", "staged", "brother"]  # only in corpus.SPOILER_SENTENCES
+SPOILER_ONLY = ["twist", "burns", "staged", "brother"]  # only in vocabulary.SPOILER_SENTENCES
 NO_MATCH = ["xylophone", "qqzzyx", "the"]  # "the" is a stop word: an empty tsquery
 KNOWN = {
     w.lower()
-    for w in [*corpus.ADJECTIVES, *corpus.NOUNS, *corpus.ABSTRACTS, *corpus.SEASONS]
+    for w in [*vocabulary.ADJECTIVES, *vocabulary.NOUNS, *vocabulary.ABSTRACTS, *vocabulary.SEASONS]
     + ["the", "of", "a", "in", "after", "night", "trilogy", "cycle"]
 }
 
@@ -73,12 +73,14 @@ def pick_queries(seed: int) -> list[tuple[str, str, int]]:
     """(class, query, page) triples: the same for any corpus made with the same seed."""
     rng = random.Random(seed)
     queries: list[tuple[str, str, int]] = []
-    common = [*rng.sample(corpus.NOUNS, 3), *rng.sample(corpus.ABSTRACTS, 3)]
-    common += [rng.choice(corpus.ADJECTIVES), "film"]
+    common = [*rng.sample(vocabulary.NOUNS, 3), *rng.sample(vocabulary.ABSTRACTS, 3)]
+    common += [rng.choice(vocabulary.ADJECTIVES), "film"]
     queries += [("common word", w, 1) for w in common]
-    queries += [("page 2+", rng.choice(corpus.ABSTRACTS), page) for page in (2, 10, 50)]
-    phrases = [rng.choice(corpus.CRAFT) for _ in range(3)]
-    phrases += [f"{rng.choice(corpus.ADJECTIVES)} {rng.choice(corpus.NOUNS)}" for _ in range(3)]
+    queries += [("page 2+", rng.choice(vocabulary.ABSTRACTS), page) for page in (2, 10, 50)]
+    phrases = [rng.choice(vocabulary.CRAFT) for _ in range(3)]
+    phrases += [
+        f"{rng.choice(vocabulary.ADJECTIVES)} {rng.choice(vocabulary.NOUNS)}" for _ in range(3)
+    ]
     queries += [("two words", p, 1) for p in phrases]
     rare: list[str] = []
     titles: list[str] = []

@@ -1,16 +1,12 @@
-from axes import admin as axes_admin
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from taggit.admin import TagAdmin as TaggitTagAdmin
-from taggit.models import Tag
 
+from editorial.article_admin import ArticleAdmin
 from editorial.models import PreviewLink, Redirect, StatusChange
 from editorial.preview import (
     DEFAULT_LINK_DAYS,
@@ -20,6 +16,10 @@ from editorial.preview import (
     preview_link_url,
 )
 from filmsite.admin_utils import FastChangeList
+from reviews.models import Article
+
+# Reviews owns the Article model, editorial its admin (editorial/article_admin.py).
+admin.site.register(Article, ArticleAdmin)
 
 
 class RecordAdmin(FastChangeList):
@@ -150,36 +150,3 @@ class PreviewLinkAdmin(FastChangeList):
         for link in queryset:
             preview_link_revoke(link=link)
         self.message_user(request, f"Revoked {len(queryset)} link(s); they now show nothing.")
-
-
-admin.site.unregister(Tag)
-
-
-@admin.register(Tag)
-class TagAdmin(TaggitTagAdmin, FastChangeList):
-    """django-taggit's tag admin, whose "merge tags" page checked no permission at all."""
-
-    def merge_tags_view(self, request: HttpRequest):
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().merge_tags_view(request)
-
-
-# django-axes' records grow with every login attempt: its changelists get our large-table
-# defaults (no COUNT(*) of the whole table, estimated totals on PostgreSQL).
-admin.site.unregister([AccessAttempt, AccessLog, AccessFailureLog])
-
-
-@admin.register(AccessAttempt)
-class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin, FastChangeList):
-    pass
-
-
-@admin.register(AccessLog)
-class AccessLogAdmin(axes_admin.AccessLogAdmin, FastChangeList):
-    pass
-
-
-@admin.register(AccessFailureLog)
-class AccessFailureLogAdmin(axes_admin.AccessFailureLogAdmin, FastChangeList):
-    pass

@@ -7,3 +7,8 @@ class EditorialConfig(AppConfig):
 
     def ready(self) -> None:
         from editorial import signals  # noqa: F401  (connects the slug-redirect recorder)
+        from editorial.services import can_preview_article
+        from reviews.views import allow_previews
+
+        # An article's page before it is live: for editors and the critic who wrote it.
+        allow_previews(can_preview_article)

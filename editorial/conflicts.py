@@ -20,7 +20,7 @@ from reversion.models import Version
 from taggit.utils import edit_string_for_tags
 
 from editorial.revisions import _segments
-from reviews.fields import unix_newlines
+from filmsite.fields import unix_newlines
 from reviews.models import Article, Section
 
 PREFIX = "sections"
@@ -184,33 +184,8 @@ def section_differences(article: Article, data: QueryDict) -> list[Difference]:
         pk = int(pk)
         mentioned.add(pk)
         label = _section_label(values, positions.get(id(values), 0) or len(live) + 1)
-        if pk not in saved:
-            if not _first(values, "DELETE"):
-                differences.append(
-                    Difference(
-                        f"section-{pk}",
-                        label,
-                        _segments("", _readable(_section_text(values))),
-                        note="They deleted this section; you still have it.",
-                    )
-                )
-            continue
-        theirs = _section_text(_section_encoded(saved[pk]))
-        if _first(values, "DELETE"):
-            differences.append(
-                Difference(
-                    f"section-{pk}",
-                    _unplaced_label(_section_encoded(saved[pk])),
-                    _segments(_readable(theirs), ""),
-                    note="You deleted this section; it is still in their version.",
-                )
-            )
-            continue
-        mine = _section_text(values)
-        if mine != theirs:
-            differences.append(
-                Difference(f"section-{pk}", label, _segments(_readable(theirs), _readable(mine)))
-            )
+        if difference := _posted_section_difference(pk, values, saved.get(pk), label):
+            differences.append(difference)
     for pk, section in saved.items():
         if pk not in mentioned:
             values = _section_encoded(section)
@@ -223,6 +198,33 @@ def section_differences(article: Article, data: QueryDict) -> list[Difference]:
                 )
             )
     return differences
+
+
+def _posted_section_difference(
+    pk: int, values: dict[str, list[str]], saved: Section | None, label: str
+) -> Difference | None:
+    """How a posted section differs from its saved version: deleted there, here, or edited."""
+    if saved is None:
+        if _first(values, "DELETE"):
+            return None
+        return Difference(
+            f"section-{pk}",
+            label,
+            _segments("", _readable(_section_text(values))),
+            note="They deleted this section; you still have it.",
+        )
+    theirs = _section_text(_section_encoded(saved))
+    if _first(values, "DELETE"):
+        return Difference(
+            f"section-{pk}",
+            _unplaced_label(_section_encoded(saved)),
+            _segments(_readable(theirs), ""),
+            note="You deleted this section; it is still in their version.",
+        )
+    mine = _section_text(values)
+    if mine == theirs:
+        return None
+    return Difference(f"section-{pk}", label, _segments(_readable(theirs), _readable(mine)))
 
 
 def _by_position(forms: list[dict[str, list[str]]]) -> list[dict[str, list[str]]]:

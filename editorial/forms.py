@@ -13,6 +13,7 @@ from editorial.conflicts import (
     MINE,
     THEIRS,
     Conflict,
+    Difference,
     article_differences,
     conflict_annotate,
     section_differences,
@@ -122,38 +123,21 @@ class ArticleEditorialForm(forms.ModelForm):
     def _refuse_stale_save(self) -> None:
         """Optimistic locking: refuse if someone saved since this form was loaded, until the
         editor has chosen, for each difference, to keep their own text or take the other's."""
-        current = Article.objects.filter(pk=self.instance.pk)
-        if connection.features.has_select_for_update:
-            # Hold the article's row (only: author is an outer join) until this save commits.
-            current = current.select_for_update(of=("self",))
-        current = current.select_related("author").first()
+        current = self._current_held()
         if current is None:
             return
         token = current.updated_at.isoformat()
         if self.data.get("edit_token") == token:
             return
-        labels = {name: field.label or name for name, field in self.fields.items()}
-        differences = article_differences(current, self.cleaned_data, labels)
-        differences += section_differences(current, self.data)
+        differences = self._differences_from(current)
         if not differences:
             return  # the other save left nothing that differs from this form
-        for difference in differences:
-            if self.data.get(difference.choice_name) in (MINE, THEIRS):
-                difference.choice = self.data[difference.choice_name]
         conflict_annotate(differences, current, self.data.get("edit_token", ""))
         unresolved = [d for d in differences if not d.choice]
         resolving = self.data.get("conflict_token") == token
         if resolving and not unresolved:
             return  # every difference has an explicit choice; "take theirs" is applied already
-        last = Version.objects.get_for_object(current).select_related("revision__user").first()
-        who = last.revision.user if last and last.revision.user else None
-        self.conflict = Conflict(
-            current=current,
-            token=token,
-            who=(who.get_full_name() or who.get_username()) if who else "Someone else",
-            when=date_format(localtime(current.updated_at), "DATETIME_FORMAT"),
-            differences=differences,
-        )
+        self.conflict = self._conflict(current, token, differences)
         if resolving:
             raise forms.ValidationError(
                 "Nothing was saved: choose “keep mine” or “take theirs” for each difference "
@@ -168,6 +152,36 @@ class ArticleEditorialForm(forms.ModelForm):
             "save again.",
             code="stale",
             params={"who": self.conflict.who, "when": self.conflict.when},
+        )
+
+    def _current_held(self) -> Article | None:
+        """The article as saved now; its row held until this save commits, where that exists."""
+        current = Article.objects.filter(pk=self.instance.pk)
+        if connection.features.has_select_for_update:
+            # Hold the article's row (only: author is an outer join) until this save commits.
+            current = current.select_for_update(of=("self",))
+        return current.select_related("author").first()
+
+    def _differences_from(self, current: Article) -> list[Difference]:
+        """Each difference between the saved article and this form, with the editor's choice."""
+        labels = {name: field.label or name for name, field in self.fields.items()}
+        differences = article_differences(current, self.cleaned_data, labels)
+        differences += section_differences(current, self.data)
+        for difference in differences:
+            if self.data.get(difference.choice_name) in (MINE, THEIRS):
+                difference.choice = self.data[difference.choice_name]
+        return differences
+
+    def _conflict(self, current: Article, token: str, differences: list[Difference]) -> Conflict:
+        """What the conflict screen says: who saved meanwhile, when, and each difference."""
+        last = Version.objects.get_for_object(current).select_related("revision__user").first()
+        who = last.revision.user if last and last.revision.user else None
+        return Conflict(
+            current=current,
+            token=token,
+            who=(who.get_full_name() or who.get_username()) if who else "Someone else",
+            when=date_format(localtime(current.updated_at), "DATETIME_FORMAT"),
+            differences=differences,
         )
 
 

@@ -3,7 +3,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
 from editorial.models import Redirect
-from editorial.services import page_is_public, page_url
+from editorial.services import page_is_public
+from filmsite.links import page_url
 
 
 class RedirectFallbackMiddleware:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from filmsite.links import page_url
 from reviews.models import Article, ArticleStatus
 
 
@@ -60,8 +61,6 @@ class Redirect(models.Model):
 
     def clean(self) -> None:
         """An old path edited in the admin may not be the page's own address (a loop)."""
-        from editorial.services import page_url
-
         target = self.target
         if target is not None and page_url(target) == self.old_path:
             raise ValidationError(

@@ -8,12 +8,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
 from editorial.models import AutosavedDraft, Redirect, StatusChange
+from filmsite.links import page_url
 from filmsite.textclean import clean_data, clean_text
 from reviews.models import Article, ArticleStatus, Author, public_themes
 
@@ -90,13 +90,6 @@ def page_is_public(page: models.Model) -> bool:
     if isinstance(page, Tag):
         return public_themes().filter(pk=page.pk).exists()
     return True
-
-
-def page_url(page: models.Model) -> str:
-    """The page's address; a theme (taggit's Tag) has no get_absolute_url of its own."""
-    if isinstance(page, Tag):
-        return reverse("reviews:tag_detail", args=[page.slug])
-    return page.get_absolute_url()
 
 
 @transaction.atomic

@@ -12,7 +12,8 @@ from reversion.signals import post_revision_commit
 from taggit.models import Tag
 
 from editorial.revisions import revision_tags_record
-from editorial.services import page_is_public, page_url, redirect_record, redirect_release
+from editorial.services import page_is_public, redirect_record, redirect_release
+from filmsite.links import page_url
 from people.models import Character, Person
 from reviews.models import Article, Author, Film, FilmSeries
 

@@ -163,17 +163,30 @@ def note_next_publication(generation: Generation, when: datetime | None) -> None
     cache.add(_expiry_key(generation), expires_at, timeout=settings.FILMSITE_PAGE_CACHE_SECONDS)
 
 
+def _nothing_scheduled() -> datetime | None:
+    return None
+
+
+_next_publication: Callable[[], datetime | None] = _nothing_scheduled
+
+
+def watch_publications(next_publication: Callable[[], datetime | None]) -> None:
+    """Give the cache the clock of scheduled articles: a function returning when the next one
+    goes live. The site's wiring sets it once at start-up (``filmsite.cache_invalidation``),
+    so this module imports no app's models."""
+    global _next_publication
+    _next_publication = next_publication
+
+
 def _expires_at(generation: Generation) -> float | None:
     """When the next scheduled article goes live, as first seen under this generation.
 
     Looked up (one query) on the generation's first miss, before that request renders, so no
     page of this generation can miss an article that went live before the page expires.
     """
-    from filmsite.cache_invalidation import next_scheduled_publication
-
     expires_at = cache.get(_expiry_key(generation))
     if expires_at is None:
-        note_next_publication(generation, next_scheduled_publication())
+        note_next_publication(generation, _next_publication())
         expires_at = cache.get(_expiry_key(generation), 0)
     return expires_at or None
 

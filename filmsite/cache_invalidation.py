@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from filmsite.cache import invalidate_pages_on_commit
+from filmsite.cache import invalidate_pages_on_commit, watch_publications
 
 
 def public_models() -> list[type[Model]]:
@@ -97,6 +97,7 @@ def _links_changed(
 
 def connect_signals() -> None:
     """Called once, from FilmsiteConfig.ready(). Fixture loads (raw saves) count as changes."""
+    watch_publications(next_scheduled_publication)
     for model in public_models():
         label = model._meta.label_lower
         post_save.connect(_content_changed, sender=model, dispatch_uid=f"pages_{label}_saved")

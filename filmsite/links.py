@@ -13,8 +13,10 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.db.models import Model
 from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
+from taggit.models import Tag
 
 ASCII_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 PLACEHOLDER = "linkslot{}x"
@@ -44,3 +46,10 @@ def slug_url(name: str, *slugs: str) -> str:
 def _forget_patterns(*, setting: str, **kwargs: object) -> None:
     if setting == "ROOT_URLCONF":
         _pattern.cache_clear()
+
+
+def page_url(page: Model) -> str:
+    """The page's address; a theme (taggit's Tag) has no get_absolute_url of its own."""
+    if isinstance(page, Tag):
+        return reverse("reviews:tag_detail", args=[page.slug])
+    return page.get_absolute_url()

@@ -67,10 +67,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",  # one-time backup codes
     "accounts",
     "reviews",
+    "sitesearch",  # full-text search: one interface, a backend per database engine
     "people",
     "editorial",
     "importer",  # critics' texts to films, people and articles: parse, resolve, save
     "filmsite",  # the page cache's invalidation signals (filmsite/apps.py)
+    "fakes",  # invented content: load_demo and generate_corpus (no models)
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 """Control characters out of stored text: what no text field accepts, and cleaning old rows.
 
-Forms, full_clean() (reviews/validators.py) and the import (importer/parse/text.py) refuse or
+Forms, full_clean() (filmsite/validators.py) and the import (importer/parse/text.py) refuse or
 strip these characters at the door; clean_rows() takes them out of rows stored before that,
 for the data migration editorial/0007. A vertical tab (a word processor's line break), a form
 feed (a page break) and a carriage return become a newline in multi-line text and a space in a

@@ -6,9 +6,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from filmsite.admin_utils import view_on_site
 from filmsite.media import serve_media
-from filmsite.views import healthz
+from filmsite.views import healthz, view_on_site
 from reviews.sitemaps import SITEMAPS
 from reviews.views import robots_txt
 

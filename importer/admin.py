@@ -1,5 +1,7 @@
 """The admin's "Import text" page: paste or upload a critic's text, preview it, then confirm.
 
+It extends editorial's article admin with the page (ArticleWithImportAdmin, at the end).
+
 The preview is a dry run of the same service the import_texts command uses; confirming runs it
 for real. Everything shown comes from an untrusted text, so the template only auto-escapes.
 """
@@ -7,6 +9,7 @@ for real. Everything shown comes from an untrusted text, so the template only au
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -16,12 +19,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 
+from editorial.article_admin import ArticleAdmin
 from editorial.services import can_publish
 from importer.parse.document import decode_and_parse
 from importer.parse.records import ImportTextError
 from importer.save import ImportResult, article_import
+from reviews.models import Article
 
 TEMPLATE = "admin/reviews/article/import_text.html"
 MAX_MESSAGES = 10
@@ -189,3 +194,16 @@ def _confirmed(
     if model_admin.has_change_permission(request, saved):
         return HttpResponseRedirect(reverse("admin:reviews_article_change", args=[article.pk]))
     return HttpResponseRedirect(reverse("admin:reviews_article_changelist"))
+
+
+class ArticleWithImportAdmin(ArticleAdmin):
+    """Editorial's article admin with the "Import text" page, which its changelist links to."""
+
+    def get_urls(self) -> list[URLPattern]:
+        page = self.admin_site.admin_view(partial(article_import_view, model_admin=self))
+        return [path("import/", page, name="reviews_article_import"), *super().get_urls()]
+
+
+# Editorial registered the article admin (editorial/admin.py, earlier in INSTALLED_APPS).
+admin.site.unregister(Article)
+admin.site.register(Article, ArticleWithImportAdmin)

@@ -40,8 +40,8 @@ from importer.resolve import (
     name_key,
 )
 from people.models import Character, Credit, Person
-from reviews import search
 from reviews.models import Article, Author, Country, Film, Genre, Language, Section
+from sitesearch import api as search
 
 ArticleOutcome = Literal["created", "updated", "unchanged", "skipped"]
 # What an importing user needs to write the catalogue; contributors lack them (editorial.roles).

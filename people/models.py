@@ -1,14 +1,15 @@
 """People, the characters they play and their credits on films."""
 
+from collections.abc import Iterable
 from typing import NamedTuple, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from filmsite import validators
+from filmsite.fields import HttpsURLField, ProseField
 from filmsite.links import slug_url
-from reviews import validators
-from reviews.fields import HttpsURLField, ProseField
 
 
 def default_sort_name(name: str) -> str:
@@ -119,6 +120,21 @@ class FilmographyLine(NamedTuple):
     url: str
     character: str = ""
     character_url: str = ""
+
+
+class RoleGroup(NamedTuple):
+    """The credits of one role, under its label, in the order given."""
+
+    label: str
+    items: list
+
+
+def group_credits_by_role(credits: Iterable[CreditLine | FilmographyLine]) -> list[RoleGroup]:
+    """Credits by role, roles in CreditRole's order, roles without credits left out."""
+    by_role: dict[str, list] = {role: [] for role in CreditRole.values}
+    for credit in credits:
+        by_role[credit.role].append(credit)
+    return [RoleGroup(CreditRole(role).label, items) for role, items in by_role.items() if items]
 
 
 def _character_url(film_slug: str, slug: str | None) -> str:

@@ -9,10 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from people.models import Character, Credit, Person
-from reviews.models import Article, Section
-from reviews.pagination import redirect_unreachable_pages
-from reviews.views import group_credits_by_role, paginate_articles
+from filmsite.pagination import paginate_keyset, redirect_unreachable_pages
+from people.models import Character, Credit, Person, group_credits_by_role
+from reviews.models import ARTICLES_NEWEST_FIRST, Article, Section
+
+PAGE_SIZE = 20  # articles a page, as on film and critic pages
 
 
 class EqualsAny(Func):
@@ -50,7 +51,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "person": person,
         "filmography": group_credits_by_role(lines),
-        "page": paginate_articles(request, articles),
+        "page": paginate_keyset(request, articles, ARTICLES_NEWEST_FIRST, per_page=PAGE_SIZE),
     }
     return render(request, "people/person_detail.html", context)
 

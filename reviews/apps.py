@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-# Apps whose every text field refuses control characters (reviews/validators.py).
+# Apps whose every text field refuses control characters (filmsite/validators.py).
 CLEAN_TEXT_APPS = ("reviews", "people", "editorial", "importer", "taggit")
 
 
@@ -11,12 +11,11 @@ class ReviewsConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
 
-        from reviews import search, signals
-        from reviews.fields import refuse_control_characters
+        from filmsite.fields import refuse_control_characters
+        from reviews import signals
 
         for label in CLEAN_TEXT_APPS:
             if label in apps.app_configs:
                 refuse_control_characters(apps.get_app_config(label).get_models())
 
-        search.connect_signals()
         signals.connect_signals()  # sanitised image files and their renditions

@@ -48,7 +48,7 @@ from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps
 
 from filmsite.cache import invalidate_pages_on_commit
-from reviews.validators import validate_image_upload
+from filmsite.validators import validate_image_upload
 
 if TYPE_CHECKING:
     from reviews.models import Image

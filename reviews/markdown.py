@@ -107,6 +107,29 @@ def _neighbour(tokens: Sequence[Token], indexes: range, last: bool) -> str:
     return " "
 
 
+def _can_open_close(tokens: Sequence[Token], i: int, at: int, single: bool) -> tuple[bool, bool]:
+    """Whether the quote at `at` in token i may open a pair, and whether it may close one,
+    from the characters either side (CommonMark's flanking rules, as markdown-it has them)."""
+    text = tokens[i].content
+    last = text[at - 1] if at else _neighbour(tokens, range(i - 1, -1, -1), last=True)
+    after = at + 1
+    next_ = (
+        text[after]
+        if after < len(text)
+        else _neighbour(tokens, range(i + 1, len(tokens)), last=False)
+    )
+    last_punct, next_punct = _is_punct(last), _is_punct(next_)
+    last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(next_))
+    can_open = not next_space and not (next_punct and not (last_space or last_punct))
+    can_close = not last_space and not (last_punct and not (next_space or next_punct))
+    if next_ == '"' and not single and "0" <= last <= "9":
+        return False, False  # 1"" : the first quote is an inch mark
+    if can_open and can_close:
+        # Inside a run of punctuation, but not inside a word.
+        return last_punct, next_punct
+    return can_open, can_close
+
+
 def _quotes_in(tokens: Sequence[Token], quotes: str) -> None:
     stack: list[_Opener] = []
     edits: dict[int, dict[int, str]] = {}
@@ -120,22 +143,7 @@ def _quotes_in(tokens: Sequence[Token], quotes: str) -> None:
         for match in QUOTE.finditer(text):
             at = match.start()
             single = match[0] == "'"
-            last = text[at - 1] if at else _neighbour(tokens, range(i - 1, -1, -1), last=True)
-            after = at + 1
-            next_ = (
-                text[after]
-                if after < len(text)
-                else _neighbour(tokens, range(i + 1, len(tokens)), last=False)
-            )
-            last_punct, next_punct = _is_punct(last), _is_punct(next_)
-            last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(next_))
-            can_open = not next_space and not (next_punct and not (last_space or last_punct))
-            can_close = not last_space and not (last_punct and not (next_space or next_punct))
-            if next_ == '"' and not single and "0" <= last <= "9":
-                can_open = can_close = False  # 1"" : the first quote is an inch mark
-            if can_open and can_close:
-                # Inside a run of punctuation, but not inside a word.
-                can_open, can_close = last_punct, next_punct
+            can_open, can_close = _can_open_close(tokens, i, at, single)
             if not can_open and not can_close:
                 if single:
                     edits.setdefault(i, {})[at] = APOSTROPHE

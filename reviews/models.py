@@ -21,9 +21,11 @@ from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
+from filmsite import validators
+from filmsite.fields import HttpsURLField, ProseField, SafeImageField
 from filmsite.links import slug_url
-from reviews import validators
-from reviews.fields import HttpsURLField, ProseField, SafeImageField
+from filmsite.pagination import Key
+from reviews import sql
 from reviews.markdown import render_markdown
 
 FIRST_FILM_YEAR = 1870  # Muybridge's motion studies; nothing we review is older
@@ -295,19 +297,10 @@ class Author(models.Model):
 # Columns no reader's page shows: the imported original and the search document can be several
 # times the size of everything else in the row, so lists and feeds leave them in the database.
 READER_UNUSED_FIELDS = ("source_text", "search_text", "search_vector")
-RELATED_CANDIDATES = 12  # best-scored articles handed to the caller, who keeps the readable ones
-RELATED_PER_LINK = 300  # rows read per kind of link (film, tag, person) before scoring
-RELATED_PEOPLE = 10  # the first-billed people of the article's films whose other films count
-RELATED_PEOPLE_FILMS = 30  # their other films read: each person's newest, then next newest...
 
 
 def related_candidates(article: "Article", using: str = "default") -> dict[int, int]:
-    """{article id: relatedness} for the best-scoring other articles, in one bounded query.
-
-    Each kind of link contributes at most RELATED_PER_LINK (article, film/tag/person) rows, the
-    newest articles first, so the cost does not grow with the archive or with a popular tag;
-    whatever their status, since the caller's queryset decides what readers may see.
-    """
+    """{article id: relatedness} for the best-scoring other articles (`reviews.sql`)."""
     from taggit.models import TaggedItem
 
     from people.models import Credit
@@ -316,58 +309,19 @@ def related_candidates(article: "Article", using: str = "default") -> dict[int, 
     tag_ids = [tag.pk for tag in article.tags.all()]
     if not film_ids and not tag_ids:
         return {}
-    article_films = Article.films.through._meta.db_table
-    credits = Credit._meta.db_table
-    tagged = TaggedItem._meta.db_table
-    films_in = ", ".join(["%s"] * len(film_ids))
-    limit = RELATED_PER_LINK
-    parts: list[str] = []
-    params: list[object] = []
-    if film_ids:
-        parts.append(
-            f"SELECT * FROM (SELECT af.article_id AS article_id, 4 AS weight, af.film_id AS item"
-            f" FROM {article_films} af WHERE af.film_id IN ({films_in}) AND af.article_id <> %s"
-            f" ORDER BY af.article_id DESC LIMIT {limit}) shared_films"
-        )
-        params += [*film_ids, article.pk]
-        # The first-billed people of the article's films, their other films, those films'
-        # articles: three bounded steps, since one actor can have hundreds of credits. The films
-        # are taken in turns (every person's newest, then every person's next newest...), so a
-        # prolific actor cannot crowd out the director.
-        parts.append(
-            f"SELECT * FROM (SELECT DISTINCT af.article_id AS article_id, 1 AS weight,"
-            f" elsewhere.person_id AS item FROM (SELECT film_id, person_id FROM (SELECT c.film_id,"
-            f" c.person_id, ROW_NUMBER() OVER (PARTITION BY c.person_id ORDER BY c.film_id DESC)"
-            f" AS turn FROM {credits} c WHERE c.person_id IN (SELECT person_id FROM {credits}"
-            f" WHERE film_id IN ({films_in}) ORDER BY billing, id LIMIT {RELATED_PEOPLE})"
-            f" AND c.film_id NOT IN ({films_in})) credited ORDER BY turn, film_id DESC"
-            f" LIMIT {RELATED_PEOPLE_FILMS}) elsewhere"
-            f" JOIN {article_films} af ON af.film_id = elsewhere.film_id"
-            f" WHERE af.article_id <> %s ORDER BY af.article_id DESC LIMIT {limit}) shared_people"
-        )
-        params += [*film_ids, *film_ids, article.pk]
-    if tag_ids:
-        # One branch per tag, each reading its tag's newest articles from the (tag, content
-        # type, object) index (migration 0014); then the newest of those.
-        per_tag = " UNION ALL ".join(
-            f"SELECT * FROM (SELECT ti.object_id AS article_id, 2 AS weight, ti.tag_id AS item"
-            f" FROM {tagged} ti WHERE ti.tag_id = %s AND ti.content_type_id = %s"
-            f" AND ti.object_id <> %s ORDER BY ti.object_id DESC LIMIT {limit}) tag_{n}"
-            for n in range(len(tag_ids))
-        )
-        parts.append(
-            f"SELECT * FROM ({per_tag} ORDER BY article_id DESC LIMIT {limit}) shared_tags"
-        )
-        content_type = ContentType.objects.get_for_model(Article).pk
-        for tag_id in tag_ids:
-            params += [tag_id, content_type, article.pk]
-    sql = (
-        f"SELECT article_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) links"
-        f" GROUP BY article_id ORDER BY score DESC, article_id DESC LIMIT {RELATED_CANDIDATES}"
+    tables = sql.LinkTables(
+        article_films=Article.films.through._meta.db_table,
+        credits=Credit._meta.db_table,
+        tagged=TaggedItem._meta.db_table,
     )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
-        return dict(cursor.fetchall())
+    return sql.related_scores(
+        connections[using],
+        tables,
+        article_id=article.pk,
+        film_ids=film_ids,
+        tag_ids=tag_ids,
+        content_type_id=ContentType.objects.get_for_model(Article).pk if tag_ids else None,
+    )
 
 
 CARD_FILM_FIELDS = ("id", "title", "slug", "year")  # what a card shows of a film: str(), URL
@@ -399,6 +353,10 @@ def public_themes() -> "models.QuerySet[Tag]":
         Exists(Article.objects.published().filter(pk=OuterRef("object_id")))
     )
     return Tag.objects.filter(Exists(on_a_film) | Exists(on_an_article))
+
+
+# Article.Meta.ordering as a keyset; published() leaves out articles without a date.
+ARTICLES_NEWEST_FIRST = Key(("-published_at", "-id"), not_null=frozenset({"published_at"}))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -542,7 +500,7 @@ class Article(models.Model):
         blank=True, editable=False, help_text="The original text this article was imported from."
     )
     source_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    # Written by reviews.search from the spoiler gate only: spoiler sections are never indexed.
+    # Written by sitesearch from the spoiler gate only: spoiler sections are never indexed.
     search_text = models.TextField(
         blank=True, editable=False, default="", help_text="Spoiler-free plain text, for search."
     )

@@ -1,10 +1,11 @@
 """Reader-facing pages for films, articles, critics, themes and search."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import Max, Min, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,20 +15,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
-from editorial.services import can_preview_article
-from people.models import Credit, CreditLine, FilmographyLine
-from reviews import search as search_engine
-from reviews.models import (
-    Article,
-    Author,
-    Country,
-    Film,
-    FilmSeries,
-    Genre,
-    Language,
-    public_themes,
-)
-from reviews.pagination import (
+from filmsite.pagination import (
     Key,
     KeysetPage,
     PageOutOfReach,
@@ -37,7 +25,21 @@ from reviews.pagination import (
     raise_if_past_the_end,
     redirect_unreachable_pages,
 )
+from people.models import Credit, group_credits_by_role
+from reviews.models import (
+    ARTICLES_NEWEST_FIRST,
+    Article,
+    Author,
+    Country,
+    Film,
+    FilmSeries,
+    Genre,
+    Language,
+    public_themes,
+)
+from sitesearch import api as search_engine
 
+User = AbstractBaseUser | AnonymousUser
 PAGE_SIZE = 20
 SEARCH_SIDE_RESULTS = 8  # films and people beside the article results
 TAG_FILMS = 12
@@ -50,20 +52,33 @@ FILM_FILTERS = {
     "language": (Language, "languages"),
 }
 FILTER_SLUG = re.compile(r"[-\w]{1,220}")
-# Each sort is a keyset order (reviews/pagination.py) ending in the pk; see the film indexes.
+# Each sort is a keyset order (filmsite/pagination.py) ending in the pk; see the film indexes.
 FILM_SORTS = {
     "title": ("Title", Key(("title", "year", "id"))),
     "newest": ("Newest first", Key(("-year", "title", "id"))),
     "oldest": ("Oldest first", Key(("year", "title", "id"))),
 }
 FILM_COUNT_CAP = 1000  # the film index counts matches up to here ("1000+ films"), not all
-# Article.Meta.ordering as a keyset; published() leaves out articles without a date.
-ARTICLES_NEWEST_FIRST = Key(("-published_at", "-id"), not_null=frozenset({"published_at"}))
+
+
+def _nobody_previews(user: User, article: Article) -> bool:
+    return False
+
+
+_may_preview: Callable[[User, Article], bool] = _nobody_previews
+
+
+def allow_previews(rule: Callable[[User, Article], bool]) -> None:
+    """Say who may see an article's page before it is live (a preview). Editorial gives its
+    rule once at start-up (EditorialConfig.ready()), so reviews imports nothing of editorial;
+    until then, and without editorial, nobody does."""
+    global _may_preview
+    _may_preview = rule
 
 
 @dataclass(frozen=True)
 class Group:
-    """A labelled run of items: articles of one kind, credits in one role."""
+    """A labelled run of items: articles of one kind."""
 
     label: str
     items: list
@@ -119,13 +134,6 @@ def group_articles_by_kind(articles: Iterable[Article]) -> list[Group]:
     return [Group(Article.Kind(kind).label, items) for kind, items in by_kind.items() if items]
 
 
-def group_credits_by_role(credits: Iterable[CreditLine | FilmographyLine]) -> list[Group]:
-    by_role: dict[str, list] = {role: [] for role in Credit.Role.values}
-    for credit in credits:
-        by_role[credit.role].append(credit)
-    return [Group(Credit.Role(role).label, items) for role, items in by_role.items() if items]
-
-
 @require_GET
 @redirect_unreachable_pages
 def home(request: HttpRequest) -> HttpResponse:
@@ -152,9 +160,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/home.html", context)
 
 
-@require_GET
-@redirect_unreachable_pages
-def film_list(request: HttpRequest) -> HttpResponse:
+def _filtered_films(request: HttpRequest) -> tuple[QuerySet[Film], dict[str, object]]:
+    """The film index's films narrowed by the query's filters, and the filters in force."""
     films = Film.objects.for_listing()
     active: dict[str, object] = {}
     for param in (*FILM_FILTERS, "theme"):
@@ -173,31 +180,39 @@ def film_list(request: HttpRequest) -> HttpResponse:
         start = int(decade) // 10 * 10
         active["decade"] = f"{start}s"
         films = films.filter(year__gte=start, year__lt=start + 10)
-    reviewed = request.GET.get("reviewed") == "1"
-    if reviewed:
+    if request.GET.get("reviewed") == "1":
         active["reviewed"] = "With a review"
         films = films.reviewed()
+    return films, active
+
+
+def _film_decades() -> range | list:
+    """The decades from the oldest film's to the newest's, for the index's decade filter."""
+    years = Film.objects.aggregate(first=Min("year"), last=Max("year"))
+    if years["first"] and years["last"]:
+        return range(years["first"] // 10 * 10, years["last"] + 1, 10)
+    return []
+
+
+@require_GET
+@redirect_unreachable_pages
+def film_list(request: HttpRequest) -> HttpResponse:
+    films, active = _filtered_films(request)
     sort = request.GET.get("sort") if request.GET.get("sort") in FILM_SORTS else "title"
     page = paginate_keyset(request, films, FILM_SORTS[sort][1], per_page=PAGE_SIZE)
     # COUNT(*) over a subquery with a LIMIT: bounded, whatever the filters match.
     film_count = films.order_by()[: FILM_COUNT_CAP + 1].count()
-    years = Film.objects.aggregate(first=Min("year"), last=Max("year"))
-    decades = (
-        range(years["first"] // 10 * 10, years["last"] + 1, 10)
-        if years["first"] and years["last"]
-        else []
-    )
     context = {
         "page": page,
         "film_count": min(film_count, FILM_COUNT_CAP),
         "film_count_capped": film_count > FILM_COUNT_CAP,
         "filters": active,
         "genres": Genre.objects.all(),
-        "decades": decades,
+        "decades": _film_decades(),
         "selected": {
             "genre": request.GET.get("genre", ""),
-            "decade": decade,
-            "reviewed": reviewed,
+            "decade": request.GET.get("decade", ""),
+            "reviewed": request.GET.get("reviewed") == "1",
             "sort": sort,
         },
         "sorts": {key: label for key, (label, _) in FILM_SORTS.items()},
@@ -254,7 +269,7 @@ def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.for_detail(), slug=slug)
     is_preview = not article.is_live
-    if is_preview and not can_preview_article(request.user, article):
+    if is_preview and not _may_preview(request.user, article):
         raise Http404("No article found.")  # not even to another critic
     related = Article.objects.published().for_listing().related_to(article)
     response = render_article_page(

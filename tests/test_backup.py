@@ -21,8 +21,8 @@ from django.db.migrations.loader import MigrationLoader
 
 from editorial.management.commands.backup import applied_migrations
 from people.models import Person
-from reviews import search
 from reviews.models import Article, Film
+from sitesearch import api as search
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -51,6 +51,24 @@ def test_every_page_label_has_a_finder():
     assert list(FINDERS) == list(PAGE_LABELS)
 
 
+def test_import_corpus_texts_name_their_films_and_genres_from_the_shared_vocabulary():
+    from bench.import_corpus import Corpus
+    from fakes.vocabulary import GENRES, TITLE_ADJECTIVES, TITLE_NOUNS
+    from importer.parse.document import parse_text
+
+    corpus, genres = Corpus(seed=5), set()
+    for index in range(70):  # each of the seven shapes ten times
+        name, text = corpus.text(index)
+        film = parse_text(text).film
+        if name.endswith("-list.txt"):  # a ranked list is about no one film
+            continue
+        assert film is not None and film.year, name
+        _, adjective, noun = film.title.split()
+        assert adjective in TITLE_ADJECTIVES and noun in TITLE_NOUNS, name
+        genres.update(film.genres)
+    assert genres and genres <= set(GENRES)
+
+
 def table_rows(markdown: str, heading: str) -> list[list[str]]:
     """The body rows of the table under `## heading`, as cells."""
     section = markdown.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]

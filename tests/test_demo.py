@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from fakes.demo.load import TEXTS
 from people.models import Credit, Person
 from reviews.models import Article, Film, Image, Section
 
@@ -26,6 +27,14 @@ def test_demo_has_the_promised_content(demo):
     assert Credit.objects.filter(role="actor", character__isnull=False).exists()
     assert Image.objects.filter(kind="poster").count() == Film.objects.count()
     assert Article.objects.published().count() < Article.objects.count()  # a draft, a scheduled
+
+
+def test_demo_articles_are_its_texts_imported(demo):
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in TEXTS.glob("*.md")}
+    articles = Article.objects.all()
+    assert len(texts) == len(articles) == 11
+    for article in articles:
+        assert article.source_text == texts[article.slug] and article.source_fingerprint
 
 
 @pytest.mark.parametrize(("username", "role"), [("editor", "Editor"), ("critic", "Contributor")])

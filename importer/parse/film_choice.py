@@ -186,7 +186,7 @@ def choose_film(
     pool = _Pool()
     prose = [plain(e.text.replace("\n", " ")) for e in elements if isinstance(e, Para)]
     fixed = _fixed(front, film_hint, pool)
-    _header_evidence(found, front, elements, pool)
+    _header_evidence(found, front, elements, prose, pool)
     for text in prose:
         pool.add_years(text, WITH_YEAR, "'{}' in the prose", prose=True)
     _discover(prose, pool)
@@ -310,7 +310,7 @@ def _fixed(front: FrontMatter, film_hint: str | None, pool: _Pool) -> _Candidate
 
 
 def _header_evidence(
-    found: Found, front: FrontMatter, elements: list[Element], pool: _Pool
+    found: Found, front: FrontMatter, elements: list[Element], prose: list[str], pool: _Pool
 ) -> None:
     titles = dict.fromkeys(t for t in (front.title, found.title) if t)
     first = next((e.text for e in elements if isinstance(e, Para | Heading)), "")
@@ -321,6 +321,8 @@ def _header_evidence(
             if named is None and year_line and _title_cased(title):
                 # Letterboxd pasted line by line: the title, then its year on a line of its own.
                 named = (film_text.clean_title(plain(title)), int(year_line["year"]))
+            elif named is None and _recurs(title, prose):
+                named = (film_text.clean_title(plain(title)), None)
             if named:
                 pool.add(*named, TITLE_LINE, f"title line {title!r}", title_line=True)
     for element in elements:
@@ -347,6 +349,16 @@ def _header_evidence(
             )
             if title and title[0].isupper():
                 pool.add(title, None, METADATA, f"metadata line {prefix!r}")
+
+
+def _recurs(title: str, prose: list[str]) -> bool:
+    """ "The Amber Ferry" over a review that says "The Amber Ferry" again: a yearless title line
+    is the film's title when the prose uses the whole of it, as written (a headline it is not)."""
+    line = film_text.clean_title(plain(title))
+    if not _title_cased(line) or len(line.split()) > 8 or len(line) < 3:
+        return False
+    pattern = re.compile(rf"(?<![\w'-]){re.escape(line)}(?![\w-])")
+    return any(pattern.search(text) for text in prose)
 
 
 def _heading_film(text: str) -> tuple[str, int] | None:

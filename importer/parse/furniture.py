@@ -31,6 +31,7 @@ class Furniture:
     byline: str | None = None  # the name in "By Jane Doe"
     starts_block: bool = False  # short lines after it are links or form fields too
     ends_text: bool = False  # readers' comments follow ("12 thoughts on ..."): nothing after it
+    rating: str | None = None  # the stars in Letterboxd's "Review by handle ★★★½"
 
 
 # Whole lines, compared after _bare() (lower case, no surrounding "*", "#", ">", "-", ":").
@@ -43,7 +44,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "pocket", "threads", "bluesky", "mastodon", "instagram", "copy link", "copy url",
         "link copied", "like this", "like", "loading...", "loading\u2026", "follow",
         "follow us", "follow me", "reblog", "restack", "flipboard", "messenger", "listen",
-        "clap", "claps", "unfollow",
+        "clap", "claps", "unfollow", "listen to this post", "listen to this article",
+        "listen to this story", "listen to article", "play audio", "audio version",
     ),
     APP: (
         "like review", "liked", "report this review", "add to diary", "add to watchlist",
@@ -140,7 +142,8 @@ _SOFT_PREFIXES = frozenset({
 _TRADE_WORDS = re.compile(
     r"newsletter|subscri|inbox|e-?mail|\bposts?\b|\bfree\b|support my work|\bpaid\b|updates"
     r"|substack|patreon|ko-fi|\bothers?\b|\bauthor\b|uncategori[sz]ed|\breviews?\b"
-    r"|instagram|twitter|facebook|bluesky|mastodon|threads|tiktok|youtube|letterboxd|^[^.!?]{0,40}$"
+    r"|instagram|twitter|facebook|bluesky|mastodon|threads|tiktok|youtube|letterboxd"
+    r"|^[^.!?]{0,40}$|^[^.!?]{0,20}[.!]{1,3}$"
 )
 
 _PREFIX_REASON = dict(_PREFIXES)
@@ -167,8 +170,8 @@ _FILLER = re.compile(
     r"|correspondent|columnist))\b|@\w+|[|,;:\u2022\u00b7/()\[\]\-\u2013\u2014]"
 )
 _BYLINE_START = re.compile(
-    r"^(?:(?:by|words by|review by|reviewed by|posted by|article by|story by|text by|written by"
-    r"|interview by|essay by) +"
+    r"^(?:(?:by|words by|reviewed by|posted by|story by|text by|written by"
+    r"|(?:an? )?(?:film |movie )?(?:review|article|essay|interview) by) +"
     r"|(?:words|author|critic): *)",
     re.IGNORECASE,
 )
@@ -186,6 +189,24 @@ _RELATIVE_DATE = re.compile(
 )
 _POSTED_BY = re.compile(
     r"\bby [^|\u2022\u00b7,]{1,40}?(?= on |[|\u2022\u00b7,]|$)|\bin [^|\u2022\u00b7]{1,30}$"
+)
+# "Home » Film » Reviews", "Home > Reviews > Drama": a site's breadcrumb trail.
+_BREADCRUMB = re.compile(
+    r"^(?:[\w'&.-]+(?: [\w'&.-]+){0,3}) ?[\u00bb\u203a>/] ?"
+    r"(?:[\w'&.-]+(?: [\w'&.-]+){0,3})(?: ?[\u00bb\u203a>/] ?[\w'&.-]+(?: [\w'&.-]+){0,3})*$"
+)
+# An audio player's clock ("0:00 / 12:41") and a user name alone on its line ("quietframe_77":
+# lower case, with a digit or an underscore, which no critic's sentence is).
+_PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d\d(?::\d\d)? ?/ ?-?\d{1,2}:\d\d(?::\d\d)?$")
+_HANDLE = re.compile(r"^@?(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_.]*[\d_])[a-z0-9_.]{3,30}$")
+# Reddit's header parts: "r/movies", "u/quietframe", "Posted by u/quietframe 4 hours ago".
+_FORUM_PART = re.compile(
+    r"^(?:r/\w{2,30}|u/[\w-]{2,30}|(?:posted by )?u/[\w-]{2,30}(?: .{0,30} ago)?)$"
+)
+_PARTS = re.compile(r" [\u00b7\u2022|] ")
+# Letterboxd's header above a review: the user's handle (no critic's name) and their stars.
+_LETTERBOXD_REVIEW_BY = re.compile(
+    r"^review by @?[\w.-]{2,40}(?P<stars> [\u2605\u2606\u00bd]{1,10})?$", re.IGNORECASE
 )
 _LETTERBOXD_BYLINE = re.compile(r"^(.{3,60})'s review published on letterboxd:?$", re.IGNORECASE)
 _COUNT = re.compile(
@@ -210,7 +231,7 @@ def _bare(line_key: str) -> str:
 
 def _is_filler(rest: str) -> bool:
     """Only dates, reading times, "updated", roles and separators are left."""
-    rest = _READ_TIME.sub(" ", _DATE_RE.sub(" ", rest))
+    rest = _READ_TIME.sub(" ", _DATE_RE.sub(" ", _RELATIVE_DATE.sub(" ", rest)))
     return not _FILLER.sub(" ", rest).strip(" .")
 
 
@@ -260,6 +281,28 @@ def _byline(line_plain: str, dated: bool) -> str | None:
     return None
 
 
+def _all_parts_furniture(bare: str) -> bool:
+    """A line of "·"-separated parts, each of them furniture on its own line."""
+    parts = [part.strip() for part in _PARTS.split(bare)]
+    return len(parts) > 1 and all(
+        part and (_FORUM_PART.match(part) or furniture(part) is not None) for part in parts
+    )
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """ "Home » Film » Reviews": words between arrows, the first "Home" or every part short and
+    capitalised ("Film › Reviews"), never a sentence ("1 > 0", "and/or")."""
+    # plain() reads the arrows as quotation marks: "Home » Film" arrives as 'Home " Film'.
+    line = line.replace(' " ', " \u00bb ").replace(" ' ", " \u203a ")
+    if len(line) > 100 or not _BREADCRUMB.match(line):
+        return False
+    parts = [p.strip() for p in re.split(r"[\u00bb\u203a>/]", line)]
+    if parts[0].casefold() in ("home", "start", "front page", "homepage"):
+        return True
+    arrows = "/" not in line  # "Sound/Vision/Silence" may be a critic's heading
+    return arrows and len(parts) >= 3 and all(p[:1].isupper() for p in parts)
+
+
 def _is_date_line(line_key: str) -> bool:
     """ "Updated March 3, 2024", "Watched on Sunday March 3, 2024", "3 Mar 2024 · 5 min read"."""
     if len(line_key) > 120:
@@ -296,6 +339,11 @@ def furniture(line_plain: str) -> Furniture | None:
         name = _byline(line_plain.strip(" *_#>"), dated)
         if name:
             return Furniture(BYLINE, byline=name)
+        if _is_breadcrumb(line_plain.strip()):
+            return Furniture(NAVIGATION)
+        if header := _LETTERBOXD_REVIEW_BY.match(line_plain.strip(" *_#>")):
+            stars = header.group("stars")
+            return Furniture(APP, rating=stars.strip() if stars else None)
         if (dated or _LOOKS_DATED.search(bare)) and _is_date_line(bare):
             starts = _DATE_START.match(bare)
             watched = starts is not None and starts.group().startswith(("watched", "re", "logged"))
@@ -309,6 +357,12 @@ def furniture(line_plain: str) -> Furniture | None:
                 return Furniture(BYLINE)  # a user name is no critic's name
         if _COMMENT_COUNT.match(bare):
             return Furniture(READER_COMMENTS, starts_block=True, ends_text=True)
+        if _PLAYER_CLOCK.match(bare):
+            return Furniture(SHARE)
+        if _HANDLE.match(line_plain.strip()):
+            return Furniture(BYLINE)  # a user name is no critic's name
+        if _all_parts_furniture(bare):
+            return Furniture(APP)  # "124 comments · Share · Save", "r/movies • Posted by u/..."
         words = bare.replace("|", " ").replace("\u00b7", " ").split()
         if len(words) > 1 and all(word.strip(",") in _SHARE_WORDS for word in words):
             return Furniture(SHARE)  # "Facebook Twitter Email"

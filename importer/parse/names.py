@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from itertools import islice
 
 from importer.parse.records import CreditRecord, ParseWarning
@@ -985,6 +985,7 @@ def checked_credits(
             notes.append(f"{credit.person!r} not credited as {credit.role}: {why}")
     plain.extend(_possessive_parts(possessives, plain))
     plain.extend(_film_owners(owners, plain, by_surname))
+    plain = _no_people_as_parts(plain, notes)
     character_words: dict[str, list[frozenset[str]]] = {}
     for credit in plain:
         if credit.character:
@@ -1011,6 +1012,23 @@ def checked_credits(
             ParseWarning(f"{len(notes) - _MAX_CREDIT_WARNINGS} more possible credits left out")
         )
     return _merged_parts(list(result.values()))
+
+
+def _no_people_as_parts(credits: list[CreditRecord], notes: list[str]) -> list[CreditRecord]:
+    """ "cast Jérôme Dufresne as the keeper, Anouk Lévêque as his wife": a part named like an
+    actor the text credits is that actor, read past a description; the credit keeps no part.
+    (A part named like a crew credit keeps the part: the crew credit goes, see below.)"""
+    people = {" ".join(_name_words(c.person)) for c in credits if c.role == "actor"}
+    kept = []
+    for credit in credits:
+        if credit.character and " ".join(_name_words(credit.character)) in people:
+            notes.append(
+                f"{credit.person!r} credited without a part: {credit.character!r} is a person "
+                "the text credits, not a character"
+            )
+            credit = replace(credit, character=None)
+        kept.append(credit)
+    return kept
 
 
 def _film_owners(

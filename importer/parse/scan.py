@@ -30,15 +30,19 @@ from importer.parse.records import CreditRecord, DroppedLine, ImageSlot, LinkRec
 from importer.parse.spoilers import (
     START,
     end_of_spoilers,
+    inline_spoiler_at,
+    looks_ahead,
     might_speak_of_spoilers,
     split_sentences,
     spoiler_note,
+    unwrap_inline_spoilers,
 )
 from importer.parse.text import key, plain
 
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]\n]{0,300})\]\(([^()\s]{0,500})(?: \"([^\"\n]{0,300})\")?\)$")
+_BRACKETED = re.compile(r"[*_]*(?:\[[^\[\]]{1,200}\]|\([^()]{1,200}\))[*_.]*")
 _FENCE = re.compile(r"^(?:```|~~~)")
 _VERDICT_LINE = re.compile(r"^(?:the |our |my |final )?verdict ?[:\u2013\u2014-] ?(\S.*)$", re.I)
 # "Directed by Saoirse Lund" alone on a line under a title (Letterboxd): a credit, not a heading.
@@ -233,6 +237,9 @@ class Scanner:
                 self.cruft_to_end = piece.ends_text
             if piece.byline and self.found.byline is None:
                 self.found.byline = piece.byline
+            if piece.rating:
+                rated = ratings_in_line(piece.rating, standalone=True)
+                self.found.ratings.extend((self.number(index), r) for r in rated)
             self._drop(index, text, piece.reason)
             return index + 1
         if not self.block and not _WORDLESS_KEEP.search(stripped):
@@ -585,7 +592,9 @@ class Scanner:
         if not any(note and note.kind == START for note in notes):
             return None
         pairs = zip(spans, notes, strict=True)
-        if all((note and note.notice) or not span.strip() for span, note in pairs):
+        # "[Spoilers ahead - skip to the verdict]": a bracketed line is one notice, whole.
+        bracketed = _BRACKETED.fullmatch(stripped) is not None and notes[0] is not None
+        if bracketed or all((note and note.notice) or not span.strip() for span, note in pairs):
             self._flush()  # the line only announces spoilers: a marker, not text
             for note in notes:
                 if note and note.kind == START:
@@ -644,6 +653,10 @@ class Scanner:
         if "```" in text or "~~~" in text or not might_speak_of_spoilers(key(text)):
             self.elements.append(Para(text, line))
             return
+        hidden = inline_spoiler_at(text)
+        if hidden is not None:
+            self._inline_spoiler(text, line, hidden)
+            return
         kept: list[str] = []
         kept_line = line
         offset = 0
@@ -652,6 +665,17 @@ class Scanner:
             offset += len(span)
             note = spoiler_note(key(span))
             if note is not None and note.kind == START:
+                if not self.spoilers_on and kept and not looks_ahead(key(span)):
+                    # "... the town never existed. Spoiler, obviously.": the notice may mean
+                    # what came before it, so the whole paragraph is spoiler.
+                    self._start_spoilers(line, True, plain(span))
+                    self.warnings.append(
+                        ParseWarning(
+                            f"{plain(span).strip()!r} does not say the spoilers come after it: "
+                            "the whole paragraph is a spoiler",
+                            span_line,
+                        )
+                    )
                 if not self.spoilers_on:
                     before = "".join(kept).rstrip()
                     if before:
@@ -682,6 +706,27 @@ class Scanner:
         rest = "".join(kept).rstrip()
         if rest:
             self.elements.append(Para(rest, kept_line))
+
+    def _inline_spoiler(self, text: str, line: int, at: int) -> None:
+        """ "It ends >!in fire!< and ...": the sentence that hides words, and all after it, is
+        spoiler; the sentences before it stay public (and are read for notices as usual)."""
+        start = max(text.rfind(end, 0, at) for end in (". ", "! ", "? ", "\n"))
+        start = 0 if start < 0 else start + 1
+        if text[:start].strip():
+            self._paragraph(text[:start].rstrip(), line)
+        if not self.spoilers_on:
+            self._start_spoilers(line + text.count("\n", 0, at), True, text[start:])
+            if text[:start].strip():
+                self.warnings.append(
+                    ParseWarning(
+                        "paragraph split at words hidden as a spoiler (>!...!< or ||...||): "
+                        "the text before stays public, the rest is a spoiler",
+                        line,
+                    )
+                )
+        rest = unwrap_inline_spoilers(text[start:]).strip()
+        if rest:
+            self.elements.append(Para(rest, line + text.count("\n", 0, start)))
 
     def _flush(self) -> None:
         if not self.block:

@@ -263,8 +263,26 @@ _CUE = re.compile(
 )
 
 
+# Reddit's ">!hidden!<" and Discord's "||hidden||": the writer hid these words from readers.
+INLINE_SPOILER = re.compile(r">!(.+?)!<|\|\|([^|\n]+?)\|\|", re.DOTALL)
+# Where such markup opens, closed or not: an unclosed ">!" fails closed too.
+_INLINE_OPEN = re.compile(r">!(?=\S)|\|\|(?=\S)")
+
+
 def might_speak_of_spoilers(line_key: str) -> bool:
-    return bool(_CHEAP.search(line_key))
+    return bool(_CHEAP.search(line_key) or _INLINE_OPEN.search(line_key))
+
+
+def inline_spoiler_at(text: str) -> int | None:
+    """Where the first ">!...!<" or "||...||" of a paragraph opens, if it has one."""
+    found = _INLINE_OPEN.search(text)
+    return found.start() if found else None
+
+
+def unwrap_inline_spoilers(text: str) -> str:
+    """The hidden words without their markup (they go into a spoiler section)."""
+    text = INLINE_SPOILER.sub(lambda m: m.group(1) or m.group(2), text)
+    return _INLINE_OPEN.sub("", text)
 
 
 def end_of_spoilers(line_key: str) -> bool:
@@ -303,6 +321,21 @@ def spoiler_note(sentence_key: str) -> SpoilerNote | None:
         notice = len(words) <= 12 and sum(w not in _NOTICE_WORDS for w in words) <= 1
     sure = notice or bool(disclosure) or bool(_CUE.search(sentence_key))
     return SpoilerNote(START, sure=sure, notice=notice)
+
+
+# What says the spoilers come after the notice ("Spoilers ahead", "SPOILER ALERT:", "I'll discuss
+# the ending below"); a notice without it may speak of what came before ("Spoiler, obviously.").
+_AHEAD = re.compile(
+    r"\b(?:ahead|below|follows?|following|from here|from this point|from now|beyond|past this"
+    r"|onwards?|the rest|next|to come|coming|now|alert|warning|warned|beware|caution|after this"
+    r"|stop reading|read on|skip|i'll|i will|i'm (?:going|about)|let's|let me|about to"
+    r"|discuss\w*|talk about|territory|into|zone|time)\b|^\W*spoilers?\W*:"
+)
+
+
+def looks_ahead(sentence_key: str) -> bool:
+    """Whether a notice says the spoilers come after it."""
+    return bool(_AHEAD.search(sentence_key))
 
 
 def split_sentences(text: str) -> list[str]:

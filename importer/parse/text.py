@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u0085]")
-# What no text field accepts (reviews/validators.py): C0 controls but tab and newline, the two
+# What no text field accepts (filmsite/validators.py): C0 controls but tab and newline, the two
 # noncharacters, lone surrogates. A word processor's vertical tab (its line break) and form feed
 # (a page break) become newlines; the rest go.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -2,8 +2,8 @@
 
 from django.db import migrations, models
 
-import reviews.fields
-import reviews.validators
+import filmsite.fields
+import filmsite.validators
 
 
 class Migration(migrations.Migration):
@@ -93,26 +93,28 @@ class Migration(migrations.Migration):
                 ("birth_year", models.PositiveSmallIntegerField(blank=True, null=True)),
                 (
                     "imdb_url",
-                    reviews.fields.HttpsURLField(
+                    filmsite.fields.HttpsURLField(
                         blank=True,
-                        validators=[reviews.validators.HostValidator("imdb.com", "IMDb")],
+                        validators=[filmsite.validators.HostValidator("imdb.com", "IMDb")],
                         verbose_name="IMDb",
                     ),
                 ),
                 (
                     "wikipedia_url",
-                    reviews.fields.HttpsURLField(
+                    filmsite.fields.HttpsURLField(
                         blank=True,
-                        validators=[reviews.validators.HostValidator("wikipedia.org", "Wikipedia")],
+                        validators=[
+                            filmsite.validators.HostValidator("wikipedia.org", "Wikipedia")
+                        ],
                         verbose_name="Wikipedia",
                     ),
                 ),
                 (
                     "letterboxd_url",
-                    reviews.fields.HttpsURLField(
+                    filmsite.fields.HttpsURLField(
                         blank=True,
                         validators=[
-                            reviews.validators.HostValidator("letterboxd.com", "Letterboxd")
+                            filmsite.validators.HostValidator("letterboxd.com", "Letterboxd")
                         ],
                         verbose_name="Letterboxd",
                     ),

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-import reviews.fields
+import filmsite.fields
 
 
 class Migration(migrations.Migration):
@@ -14,13 +14,13 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="character",
             name="description",
-            field=reviews.fields.ProseField(
+            field=filmsite.fields.ProseField(
                 blank=True, help_text="Spoiler-free: who they are at the start."
             ),
         ),
         migrations.AlterField(
             model_name="person",
             name="bio",
-            field=reviews.fields.ProseField(blank=True),
+            field=filmsite.fields.ProseField(blank=True),
         ),
     ]

@@ -7,9 +7,9 @@ import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
 
-import reviews.fields
+import filmsite.fields
+import filmsite.validators
 import reviews.models
-import reviews.validators
 
 
 class Migration(migrations.Migration):
@@ -106,7 +106,7 @@ class Migration(migrations.Migration):
                     models.ImageField(
                         height_field="height",
                         upload_to=reviews.models.image_upload_to,
-                        validators=[reviews.validators.validate_image_upload],
+                        validators=[filmsite.validators.validate_image_upload],
                         width_field="width",
                     ),
                 ),
@@ -196,36 +196,38 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "imdb_url",
-                    reviews.fields.HttpsURLField(
+                    filmsite.fields.HttpsURLField(
                         blank=True,
-                        validators=[reviews.validators.HostValidator("imdb.com", "IMDb")],
+                        validators=[filmsite.validators.HostValidator("imdb.com", "IMDb")],
                         verbose_name="IMDb",
                     ),
                 ),
                 (
                     "letterboxd_url",
-                    reviews.fields.HttpsURLField(
+                    filmsite.fields.HttpsURLField(
                         blank=True,
                         validators=[
-                            reviews.validators.HostValidator("letterboxd.com", "Letterboxd")
+                            filmsite.validators.HostValidator("letterboxd.com", "Letterboxd")
                         ],
                         verbose_name="Letterboxd",
                     ),
                 ),
                 (
                     "wikipedia_url",
-                    reviews.fields.HttpsURLField(
+                    filmsite.fields.HttpsURLField(
                         blank=True,
-                        validators=[reviews.validators.HostValidator("wikipedia.org", "Wikipedia")],
+                        validators=[
+                            filmsite.validators.HostValidator("wikipedia.org", "Wikipedia")
+                        ],
                         verbose_name="Wikipedia",
                     ),
                 ),
                 (
                     "rotten_tomatoes_url",
-                    reviews.fields.HttpsURLField(
+                    filmsite.fields.HttpsURLField(
                         blank=True,
                         validators=[
-                            reviews.validators.HostValidator(
+                            filmsite.validators.HostValidator(
                                 "rottentomatoes.com", "Rotten Tomatoes"
                             )
                         ],
@@ -545,7 +547,7 @@ class Migration(migrations.Migration):
                         max_length=10,
                     ),
                 ),
-                ("url", reviews.fields.HttpsURLField(blank=True)),
+                ("url", filmsite.fields.HttpsURLField(blank=True)),
                 (
                     "region",
                     models.CharField(

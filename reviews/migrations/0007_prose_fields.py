@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-import reviews.fields
+import filmsite.fields
 
 
 class Migration(migrations.Migration):
@@ -14,23 +14,23 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="article",
             name="standfirst",
-            field=reviews.fields.ProseField(
+            field=filmsite.fields.ProseField(
                 blank=True, help_text="The spoiler-free introduction under the headline."
             ),
         ),
         migrations.AlterField(
             model_name="author",
             name="bio",
-            field=reviews.fields.ProseField(blank=True),
+            field=filmsite.fields.ProseField(blank=True),
         ),
         migrations.AlterField(
             model_name="filmseries",
             name="description",
-            field=reviews.fields.ProseField(blank=True),
+            field=filmsite.fields.ProseField(blank=True),
         ),
         migrations.AlterField(
             model_name="section",
             name="body",
-            field=reviews.fields.ProseField(help_text="Markdown."),
+            field=filmsite.fields.ProseField(help_text="Markdown."),
         ),
     ]

@@ -2,9 +2,9 @@
 
 from django.db import migrations
 
-import reviews.fields
+import filmsite.fields
+import filmsite.validators
 import reviews.models
-import reviews.validators
 
 
 class Migration(migrations.Migration):
@@ -16,10 +16,10 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="image",
             name="file",
-            field=reviews.fields.SafeImageField(
+            field=filmsite.fields.SafeImageField(
                 height_field="height",
                 upload_to=reviews.models.image_upload_to,
-                validators=[reviews.validators.validate_image_upload],
+                validators=[filmsite.validators.validate_image_upload],
                 width_field="width",
             ),
         ),

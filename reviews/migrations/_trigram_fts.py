@@ -1,9 +1,13 @@
-"""SQL for SQLite's trigram FTS5 indexes (migrations 0011 and 0012, and their repair).
+"""SQL for SQLite's trigram FTS5 indexes (migrations 0011 and 0012).
 
 Not a migration (the loader skips names starting with "_"). The index is external-content (it
 stores only the index; the text stays in `content`), and three triggers keep it in step with
-`content`, so bulk_create and raw SQL writes are indexed too. reviews.search recreates the
-triggers with the same statements when a table rebuild has dropped them.
+`content`, so bulk_create and raw SQL writes are indexed too.
+
+The migrations' own copy, importing nothing from the product: a migration must create what it
+created the day it was written. sitesearch.backends.sqlite holds the product's trigger_statements,
+which recreate the triggers as the schema has them today when a table rebuild has dropped them
+(tests/reviews/test_search.py checks that the triggers the migrations made are the same).
 """
 
 

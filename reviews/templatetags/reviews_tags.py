@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from reviews import search
 from reviews.models import Film
+from sitesearch import api as search
 
 register = template.Library()
 

@@ -464,3 +464,19 @@ def test_more_cast_and_crew_shapes(paragraphs, present, absent):
 def test_no_credit_from_a_possessive_or_a_description_alone(sentence):
     assert credits(sentence) == set()
     assert ("Ilse Varga", "actor", "Dora") in credits("Ilse Varga plays Dora.", sentence)
+
+
+def test_a_part_named_like_a_person_the_text_credits_is_no_part():
+    text = (
+        "Le Phare (1971)\n\nShe cast Jérôme Dufresne as the keeper, Anouk Lévêque as his wife "
+        "Hélène, and shot it on an island.\n"
+    )
+    parsed = parse_text(text)
+    assert set(credits_of(parsed)) == {
+        ("Jérôme Dufresne", "actor", None),
+        ("Anouk Lévêque", "actor", "Hélène"),
+    }
+    assert any("'Anouk Lévêque' is a person the text credits" in m for m in messages(parsed))
+    # Control: a part with its own name stays.
+    parsed = parse_text("Le Phare (1971)\n\nJérôme Dufresne plays the keeper, Yves Marlot.\n")
+    assert ("Jérôme Dufresne", "actor", "Yves Marlot") in credits_of(parsed)

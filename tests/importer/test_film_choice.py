@@ -278,3 +278,31 @@ def test_bold_is_emphasis_not_a_title():
         "slow, unlike Salt and Sorrow (2009).\n\nIda Lund plays the keeper.\n"
     )
     assert film_of(text) == ("Salt and Sorrow", 2009)
+
+
+# --- a yearless title line ----------------------------------------------------------------------
+
+BYLINE_THEN_TITLE = """\
+Posted by Wren Halloran on March 3, 2026
+
+{title}
+
+An hour into The Amber Ferry the whole film tilts, and The Amber Ferry earns it. It recalls
+Copper Harvest (2011) and Narrow Station (2015), which came before.
+"""
+
+
+def test_a_yearless_title_line_the_prose_repeats_beats_passing_films_with_years():
+    parsed = parse_text(BYLINE_THEN_TITLE.format(title="The Amber Ferry"))
+    assert (parsed.film.title, parsed.film.year) == ("The Amber Ferry", None)
+    assert {m.title for m in parsed.mentions} >= {"Copper Harvest", "Narrow Station"}
+    assert "film 'The Amber Ferry' has no year" in " ".join(messages(parsed)) or any(
+        "no year found for film 'The Amber Ferry'" in m for m in messages(parsed)
+    )
+
+
+@pytest.mark.parametrize("headline", ["A Quiet Triumph", "a ferry, and a reckoning"])
+def test_a_yearless_headline_the_prose_never_uses_is_no_film(headline):
+    # Control: the title line must recur in the prose, as written, to name the film.
+    parsed = parse_text(BYLINE_THEN_TITLE.format(title=headline))
+    assert parsed.film.title != headline

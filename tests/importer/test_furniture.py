@@ -2,6 +2,8 @@
 blocks, newsletter prompts, related links and comment forms are dropped and listed, with the
 reason, and the review keeps its intro/analysis/verdict split."""
 
+from decimal import Decimal
+
 import pytest
 
 from importer.parse.document import parse_text
@@ -269,3 +271,73 @@ def test_readers_comments_after_a_comment_count_are_dropped_to_the_end():
     assert parsed.dropped[0].reason == "reader comments"
     control = parse_text(text.replace(comments[0], "Comments"))  # no count: a form, not a thread
     assert "Great review, I loved this film too." in structure(control)
+
+
+# --- breadcrumbs, Letterboxd's "Review by", short sign-offs ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HOME » FILM » REVIEWS",
+        "Home › Reviews",
+        "Home / Reviews / Drama",
+        "Film › Reviews › Drama",
+        "Home > Film > Lantern Season",
+        "Thanks for reading!",
+        "Words by Colm Ashby | Last updated 2 days ago",
+        "Review by tomasq",
+        "r/movies \u2022 Posted by u/quietframe 4 hours ago",
+        "124 comments \u00b7 Share \u00b7 Save",
+        "quietframe_77",
+        "@reel.watcher9",
+        "Listen to this post",
+        "0:00 / 12:41",
+    ],
+)
+def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
+    parsed = parse_text(f"The Harbour Clock (2018)\n\n{line}\n\n{INTRO}\n\n{MIDDLE}\n\n{LAST}\n")
+    assert line not in structure(parsed)
+    assert [d.line for d in parsed.dropped] == [3]  # listed in the report, as plain text
+    assert_review_split(parsed)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sound/Vision/Silence",
+        "Love > Hate",
+        "Thanks for reading my mind, she says, and smiles.",
+        "Thanks for reading the room, Ada tells her brother.",
+        "Drama \u00b7 104 min \u00b7 2019",
+        "Fin.",
+        "M3GAN",
+        "The sea \u00b7 the sky \u00b7 the share of grief",
+    ],
+)
+def test_lines_shaped_like_breadcrumbs_or_sign_offs_stay_the_critic_s(line):
+    parsed = parse_text(f"The Harbour Clock (2018)\n\n{INTRO}\n\n{line}\n\n{MIDDLE}\n\n{LAST}\n")
+    assert line in structure(parsed)
+    assert line not in {d.text for d in parsed.dropped}
+
+
+def test_letterboxd_review_by_a_handle_is_dropped_and_its_stars_are_the_rating():
+    parsed = parse_text(f"The Harbour Clock 2018\nReview by tomasq ★★★½\n\n{INTRO}\n")
+    assert parsed.article.rating == Decimal("3.5")
+    assert "Review by tomasq ★★★½" in {d.text for d in parsed.dropped}
+    # Control: a critic's byline names the author and gives no rating.
+    parsed = parse_text(f"The Harbour Clock 2018\nReview by Jane Doe\n\n{INTRO}\n")
+    assert parsed.article.rating is None
+    assert parsed.byline == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "line", ["A review by Ines Okafor", "An essay by Ines Okafor", "A film review by Ines Okafor"]
+)
+def test_a_review_by_byline_names_the_critic(line):
+    parsed = parse_text(f"The Harbour Clock (2018)\n\n{line}\n\n{INTRO}\n\n{MIDDLE}\n\n{LAST}\n")
+    assert parsed.byline == "Ines Okafor"
+    assert_review_split(parsed)
+    # Control: "A review by the river" names nobody and stays the critic's line.
+    parsed = parse_text(f"The Harbour Clock (2018)\n\n{INTRO}\n\nA review by the river\n\n{LAST}\n")
+    assert "A review by the river" in structure(parsed)

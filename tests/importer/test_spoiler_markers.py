@@ -145,6 +145,77 @@ def test_a_banner_followed_by_a_sentence_keeps_the_sentence_as_spoiler():
     assert "SPOILER WARNING" not in spoiler_words(parsed).upper()  # the banner itself goes
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "[Spoilers ahead \u2013 skip to the verdict if you haven't seen it]",
+        "(Spoilers below. You have been warned, and the verdict is at the end.)",
+        "*[Full spoilers from here: come back after you've seen it]*",
+    ],
+)
+def test_a_bracketed_notice_is_a_marker_whole(notice):
+    text = f"{TITLE}\n\n{OPENING}.\n\n{notice}\n\nIn the last reel {TWIST}.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "come back" not in spoiler_words(parsed) and "skip to" not in spoiler_words(parsed)
+    assert "warned" not in spoiler_words(parsed)
+
+
+def test_a_bracketed_aside_without_spoilers_stays_text():
+    # Control: brackets alone make no notice.
+    aside = "(The print I saw was the restored one, with the longer ending.)"
+    parsed = parse_text(f"{TITLE}\n\n{OPENING}.\n\n{aside}\n\nA fine film.\n")
+    assert aside.casefold() in public_words(parsed)
+    assert not any(s.is_spoiler for s in parsed.sections)
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        f">!In the last reel {TWIST}!<",
+        f"In the last reel ||{TWIST}||.",
+        f"It is plain sailing until >!in the last reel {TWIST}!< and then the credits.",
+        f">!In the last reel {TWIST}, and the markup is never closed.",
+    ],
+)
+def test_words_hidden_with_forum_spoiler_markup_are_spoiler(hidden):
+    text = f"{TITLE}\n\n{OPENING}.\n\n{hidden}\n\nA fine film.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert ">!" not in spoiler_words(parsed) and "||" not in spoiler_words(parsed)
+
+
+def test_an_inline_spoiler_mid_paragraph_keeps_the_sentences_before_it_public():
+    text = f"{TITLE}\n\n{OPENING}. It ends >!and {TWIST}!< in the rain.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert any("words hidden as a spoiler" in m for m in messages(parsed))
+
+
+def test_double_bars_with_spaces_are_no_spoiler_markup():
+    # Control: "a || b" is no hidden text.
+    line = "The cast list reads Ada || Ben, as if either would do."
+    parsed = parse_text(f"{TITLE}\n\n{OPENING}.\n\n{line}\n")
+    assert line.casefold() in public_words(parsed)
+    assert not any(s.is_spoiler for s in parsed.sections)
+
+
+@pytest.mark.parametrize("remark", ["Spoiler, obviously.", "(Spoilers!)", "Sorry for the spoiler."])
+def test_a_spoiler_remark_after_the_twist_makes_its_whole_paragraph_spoiler(remark):
+    text = f"{TITLE}\n\n{OPENING}.\n\nIn the last reel {TWIST}. {remark}\n\nA fine film.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert any("does not say the spoilers come after it" in m for m in messages(parsed))
+
+
+def test_a_notice_that_looks_ahead_keeps_the_sentences_before_it_public():
+    # Control: "Spoilers ahead." speaks of what follows; the sentence before it stays public.
+    text = f"{TITLE}\n\n{OPENING}. It is a fine film. Spoilers ahead. In the end {TWIST}.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "it is a fine film" in public_words(parsed)
+
+
 def test_a_passing_mention_of_spoilers_is_a_marker_with_a_warning():
     text = (
         f"{TITLE}\n\n{OPENING}.\n\nThe trailer is full of spoilers, so avoid it.\n\n"

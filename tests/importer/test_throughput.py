@@ -21,8 +21,8 @@ from importer.parse.document import decode_and_parse
 from importer.parse.records import ImportTextError, ParsedText
 from importer.save import ImportResult, article_import
 from people.models import Character, Credit, Person
-from reviews import search
 from reviews.models import Article, Author, Country, Film, Genre, Language, Section
+from sitesearch import api as search
 from tests.editorial.conftest import article_form_data
 from tests.importer.helpers import SAMPLES
 

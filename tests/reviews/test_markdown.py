@@ -67,7 +67,7 @@ def test_no_bare_urls_become_links():
 
 
 def test_paragraphs_join_with_newlines():
-    """reviews.corpus relies on this: a body's HTML is its paragraphs' HTML, newline-joined."""
+    """fakes.corpus relies on this: a body's HTML is its paragraphs' HTML, newline-joined."""
     first, second = 'He said "no" -- twice.', "*Later*, 3. not a list"
     joined = render_markdown(f"{first}\n\n{second}")
     assert joined == render_markdown(first) + "\n" + render_markdown(second)

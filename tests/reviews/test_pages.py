@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews import models
+from reviews import sql
 from reviews.models import Article
 from tests import factories as f
 
@@ -195,29 +195,29 @@ def test_related_articles_add_up_films_tags_and_people(client):
 
 def test_related_articles_read_a_bounded_number_of_links(client, monkeypatch):
     """A popular tag cannot make the page read every article that carries it."""
-    monkeypatch.setattr(models, "RELATED_PER_LINK", 2)
+    monkeypatch.setattr(sql, "RELATED_PER_LINK", 2)
     article = f.ArticleFactory(tags=["sea"])
     older, newer, newest = f.ArticleFactory.create_batch(3, tags=["sea"])
     assert list(Article.objects.published().related_to(article)) == [newest, newer]
-    monkeypatch.setattr(models, "RELATED_PER_LINK", 3)
+    monkeypatch.setattr(sql, "RELATED_PER_LINK", 3)
     assert len(Article.objects.published().related_to(article)) == 3
 
 
 def test_related_articles_bound_the_newest_tag_links_across_tags(monkeypatch):
     """RELATED_PER_LINK tag links in all, the newest first, however many tags are shared."""
-    monkeypatch.setattr(models, "RELATED_PER_LINK", 2)
+    monkeypatch.setattr(sql, "RELATED_PER_LINK", 2)
     article = f.ArticleFactory(tags=["sea", "grief"])
     older_sea = f.ArticleFactory(tags=["sea"])
     grief = f.ArticleFactory(tags=["grief"])
     newest_sea = f.ArticleFactory(tags=["sea"])
     assert set(Article.objects.published().related_to(article)) == {newest_sea, grief}
-    monkeypatch.setattr(models, "RELATED_PER_LINK", 3)
+    monkeypatch.setattr(sql, "RELATED_PER_LINK", 3)
     assert set(Article.objects.published().related_to(article)) == {newest_sea, grief, older_sea}
 
 
 def test_related_articles_count_only_the_first_billed_people(monkeypatch):
     """People billed after the first RELATED_PEOPLE on the article's films link nothing."""
-    monkeypatch.setattr(models, "RELATED_PEOPLE", 1)
+    monkeypatch.setattr(sql, "RELATED_PEOPLE", 1)
     film = f.FilmFactory()
     article = f.ArticleFactory(films=[film])
     lead, extra = f.PersonFactory(), f.PersonFactory()
@@ -226,13 +226,13 @@ def test_related_articles_count_only_the_first_billed_people(monkeypatch):
     with_lead = f.ArticleFactory(films=[f.ActorCreditFactory(person=lead).film])
     with_extra = f.ArticleFactory(films=[f.ActorCreditFactory(person=extra).film])
     assert list(Article.objects.published().related_to(article)) == [with_lead]
-    monkeypatch.setattr(models, "RELATED_PEOPLE", 2)
+    monkeypatch.setattr(sql, "RELATED_PEOPLE", 2)
     assert set(Article.objects.published().related_to(article)) == {with_lead, with_extra}
 
 
 def test_related_articles_take_each_persons_films_in_turn(monkeypatch):
     """A prolific actor's newer films cannot crowd the director's out of the bounded read."""
-    monkeypatch.setattr(models, "RELATED_PEOPLE_FILMS", 2)
+    monkeypatch.setattr(sql, "RELATED_PEOPLE_FILMS", 2)
     film = f.FilmFactory()
     article = f.ArticleFactory(films=[film])
     director, actor = f.PersonFactory(), f.PersonFactory()

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.pagination import MAX_OFFSET_PAGE
+from filmsite.pagination import MAX_OFFSET_PAGE
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +178,7 @@ def test_a_page_number_past_the_end_and_past_reach_is_a_404(client, page):
 
 def test_a_deep_page_of_a_long_list_redirects_to_the_first_page(client, monkeypatch):
     """Past the pages served by OFFSET, on a list that long: keyset links go on from page 1."""
-    monkeypatch.setattr("reviews.pagination.MAX_OFFSET_PAGE", 1)
+    monkeypatch.setattr("filmsite.pagination.MAX_OFFSET_PAGE", 1)
     monkeypatch.setattr("reviews.views.PAGE_SIZE", 2)
     url = reverse("reviews:film_list")
     f.FilmFactory.create_batch(2)

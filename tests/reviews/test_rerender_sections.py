@@ -5,9 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from reviews import search
 from reviews.markdown import render_markdown
 from reviews.models import Section
+from sitesearch import api as search
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

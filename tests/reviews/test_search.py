@@ -6,8 +6,9 @@ from django.db import connection
 from django.urls import reverse
 
 from people.models import Person
-from reviews import search
 from reviews.models import Article, Film
+from sitesearch import api as search
+from sitesearch.backends import backend, sqlite
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -131,9 +132,10 @@ def test_sqlite_fts_table_holds_only_spoiler_free_text():
 
 
 def test_results_are_bounded_and_the_page_says_so(client, monkeypatch):
-    monkeypatch.setattr(search, "RECENT_MATCHES", 3)
-    monkeypatch.setattr(search, "TITLE_MATCHES", 2)
-    monkeypatch.setattr(search, "MAX_RESULTS", 5)
+    engine = backend()
+    monkeypatch.setattr(engine, "recent_matches", 3)
+    monkeypatch.setattr(engine, "title_matches", 2)
+    monkeypatch.setattr(engine, "max_results", 5)
     for i in range(7):
         f.ArticleFactory(title=f"Harbour notes {i}")
     results = search.articles("harbour")
@@ -231,8 +233,20 @@ def test_sqlite_triggers_dropped_by_a_table_rebuild_are_recreated_after_migrate(
 
 
 @sqlite_only
+def test_sqlite_repair_recreates_the_triggers_the_migrations_made():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        migrated = dict(cursor.fetchall())
+    for table, (content, columns) in sqlite.TRIGRAM_TABLES.items():
+        statements = sqlite.trigger_statements(table, content, columns)
+        triggers = {f"{table}_{action}" for action in ("insert", "delete", "update")}
+        assert triggers <= set(migrated)
+        assert sorted(migrated[name] for name in triggers) == sorted(statements[:3])
+
+
+@sqlite_only
 def test_sqlite_without_the_trigram_tokenizer_side_search_scans(monkeypatch):
-    monkeypatch.setattr(search, "has_trigram_tokenizer", lambda: False)
+    monkeypatch.setattr(sqlite, "has_trigram_tokenizer", lambda: False)
     film = f.FilmFactory(title="Overwinter")
     person = f.PersonFactory(name="Leonor Bastos")
     assert list(search.films("verwint")) == [film] and list(search.people("onor")) == [person]

@@ -11,7 +11,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from reviews import search
+from sitesearch import api as search
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

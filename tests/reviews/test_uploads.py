@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from reviews import validators
+from filmsite import validators
 from reviews.models import Image
 
 

@@ -96,7 +96,7 @@ CUSTOM_MATRIX = {
     "catch_all": ("GET", "LNNN"),
     "object_redirect": ("GET", "LRRR"),
     "auth_user_password_change": ("GET", "LFFO"),
-    "taggit_tag_merge_tags": ("GET", "LFOO"),  # taggit checked no permission (editorial/admin.py)
+    "taggit_tag_merge_tags": ("GET", "LFOO"),  # taggit checked no permission (filmsite/admin.py)
     # Reversion's history, recover and recover list, on the versioned models.
     "people_person_revision": ("GET", "LOOO"),
     "people_person_recover": ("GET", "LFOO"),
@@ -107,7 +107,7 @@ CUSTOM_MATRIX = {
     "reviews_article_revision": ("GET", "LOOO"),
     "reviews_article_recover": ("GET", "LFOO"),
     "reviews_article_recoverlist": ("GET", "LFOO"),
-    # filmsite's own article views (reviews/admin.py, editorial/admin_views.py).
+    # filmsite's own article views (editorial/article_admin.py, importer/admin.py).
     "reviews_article_import": ("GET", "LOOO"),
     "reviews_article_autosave": ("GET", "LOOO"),
     "reviews_article_preview_new": ("POST", "LBBB"),

@@ -111,6 +111,38 @@ def run(argv: list[str], env: dict[str, str]) -> None:
         raise CommandError(f"{Path(argv[0]).name} failed: {result.stderr.strip()}")
 
 
+def dump_database(database: str, scratch_dir: Path) -> Path:
+    """The database copied into scratch_dir by its own tool; the copy's path."""
+    connection = connections[database]
+    if connection.vendor == "postgresql":
+        dump = scratch_dir / PG_DUMP
+        argv, env = pg_command("pg_dump", connection.settings_dict)
+        argv += ["--format=custom", "--file", str(dump), connection.settings_dict["NAME"]]
+        run(argv, env)
+        return dump
+    if connection.vendor == "sqlite":
+        dump = scratch_dir / SQLITE_COPY
+        sqlite_copy(database, dump)
+        return dump
+    raise CommandError(
+        f"backup knows PostgreSQL and SQLite, not {connection.vendor}: use the "
+        "database's own backup tool."
+    )
+
+
+def write_archive(target: Path, manifest: Path, dump: Path, media_root: Path) -> None:
+    """The manifest, the database copy and the media folder in one .tar.gz at target.
+
+    Written beside the target and renamed, so a crash never leaves a half archive."""
+    partial = target.with_name(target.name + ".partial")
+    with tarfile.open(partial, "w:gz") as archive:
+        archive.add(manifest, arcname=MANIFEST)
+        archive.add(dump, arcname=dump.name)
+        if media_root.is_dir():
+            archive.add(media_root, arcname=MEDIA)
+    partial.replace(target)
+
+
 class Command(BaseCommand):
     help = (
         "Back up the database and uploaded media to one .tar.gz while the site runs: pg_dump "
@@ -136,19 +168,7 @@ class Command(BaseCommand):
         media_root = Path(settings.MEDIA_ROOT)
         with tempfile.TemporaryDirectory(prefix="filmsite-backup-") as scratch:
             scratch_dir = Path(scratch)
-            if connection.vendor == "postgresql":
-                dump = scratch_dir / PG_DUMP
-                argv, env = pg_command("pg_dump", connection.settings_dict)
-                argv += ["--format=custom", "--file", str(dump), connection.settings_dict["NAME"]]
-                run(argv, env)
-            elif connection.vendor == "sqlite":
-                dump = scratch_dir / SQLITE_COPY
-                sqlite_copy(database, dump)
-            else:
-                raise CommandError(
-                    f"backup knows PostgreSQL and SQLite, not {connection.vendor}: use the "
-                    "database's own backup tool."
-                )
+            dump = dump_database(database, scratch_dir)
             manifest = {
                 "format": FORMAT,
                 "engine": connection.vendor,
@@ -158,14 +178,7 @@ class Command(BaseCommand):
                 "migrations": applied_migrations(database),
             }
             (scratch_dir / MANIFEST).write_text(json.dumps(manifest, indent=2))
-            # Written beside the target and renamed, so a crash never leaves a half archive.
-            partial = target.with_name(target.name + ".partial")
-            with tarfile.open(partial, "w:gz") as archive:
-                archive.add(scratch_dir / MANIFEST, arcname=MANIFEST)
-                archive.add(dump, arcname=dump.name)
-                if media_root.is_dir():
-                    archive.add(media_root, arcname=MEDIA)
-            partial.replace(target)
+            write_archive(target, scratch_dir / MANIFEST, dump, media_root)
         files = sum(1 for p in media_root.rglob("*") if p.is_file()) if media_root.is_dir() else 0
         self.stdout.write(
             self.style.SUCCESS(

@@ -237,7 +237,7 @@ class Command(BaseCommand):
             source.close()
 
     def _loaddata(self, alias: str, dump: Path) -> None:
-        from reviews import search  # imports models: only once apps are ready
+        from sitesearch import api as search  # imports models: only once apps are ready
 
         connection = connections[alias]
         tables = [

@@ -11,9 +11,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from tqdm import tqdm
 
-from reviews import search
 from reviews.markdown import render_markdown
 from reviews.models import Section
+from sitesearch import api as search
 
 
 class Command(BaseCommand):

@@ -9,9 +9,9 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min
 
 from people.models import Character, Credit, Person
-from reviews import search
 from reviews.markdown import render_markdown
 from reviews.models import Article, Film, Section
+from sitesearch import api as search
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

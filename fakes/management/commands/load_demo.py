@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from reviews.demo.load import demo_load
+from fakes.demo.load import demo_load
 
 
 class Command(BaseCommand):

@@ -124,7 +124,7 @@ class HostValidator:
         )
 
     def deconstruct(self) -> tuple[str, tuple[str, str], dict]:
-        return ("reviews.validators.HostValidator", (self.domain, self.label), {})
+        return ("filmsite.validators.HostValidator", (self.domain, self.label), {})
 
 
 imdb_url = HostValidator("imdb.com", "IMDb")

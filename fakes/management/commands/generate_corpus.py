@@ -5,8 +5,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from fakes.corpus import generate_corpus, sizes_for
 from filmsite.cache import invalidate_pages
-from reviews.corpus import generate_corpus, sizes_for
 from reviews.models import Article
 
 

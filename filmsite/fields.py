@@ -9,7 +9,7 @@ from django.db import models
 from PIL import Image as PILImage
 from taggit.managers import TaggableManager
 
-from reviews.validators import validate_no_control_characters
+from filmsite.validators import validate_no_control_characters
 
 
 class HttpsURLField(models.URLField):

@@ -1,9 +1,9 @@
 """A deterministic, realistic archive for measuring filmsite at scale (issue 7, point 1).
 
-Everything comes from one seeded random.Random and a small built-in vocabulary: invented names
-from syllables, film-criticism sentences from templates. Rows are written with bulk_create (no
-per-row signals), Markdown is rendered once per distinct paragraph, and the search index is
-rebuilt once at the end.
+Everything comes from one seeded random.Random and the shared vocabulary (fakes/vocabulary.py):
+invented names from syllables, film-criticism sentences from templates. Rows are written with
+bulk_create (no per-row signals), Markdown is rendered once per distinct paragraph, and the
+search index is rebuilt once at the end.
 """
 
 import random
@@ -19,8 +19,25 @@ from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 from tqdm import tqdm
 
+from fakes.vocabulary import (
+    ABSTRACTS,
+    ADJECTIVES,
+    CODAS,
+    COUNTRIES,
+    CRAFT,
+    FILM_TITLE_TEMPLATES,
+    GENRES,
+    LANGUAGES,
+    NOUNS,
+    ONSETS,
+    ROLE_WORDS,
+    SEASONS,
+    SENTENCES,
+    SPOILER_SENTENCES,
+    VERBS,
+    VOWELS,
+)
 from people.models import Character, Credit, Person, default_sort_name
-from reviews import search
 from reviews.markdown import render_markdown
 from reviews.models import (
     RATINGS,
@@ -33,6 +50,7 @@ from reviews.models import (
     Language,
     Section,
 )
+from sitesearch import api as search
 
 # Proportions of the issue's archive: 100,000 articles, 20,000 films, 100,000 people, 500,000
 # credits. Smaller runs scale every count down with the number of articles.
@@ -44,115 +62,6 @@ PARAGRAPH_POOL = 20_000  # distinct paragraphs; each is rendered to HTML once
 
 Progress = Callable[..., Iterator]
 
-# Vocabulary ----------------------------------------------------------------------------------
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-ONSETS = _words("b br c ch d dr f g gr h j k l m n p pr r s sh st t tr v w z")
-VOWELS = _words("a e i o u a e i o ai ea ou ie")
-CODAS = ["", "", "n", "l", "r", "s", "th", "m", "nd", "rk", "ll", "st"]
-
-ADJECTIVES = _words(
-    """
-restless quiet luminous brittle patient tender severe sprawling intimate unhurried feverish
-austere wry melancholy elliptical generous cold warm lucid murky hushed brazen fragile radiant
-knotty playful solemn sly bruised weightless hypnotic uneasy deliberate tactile grainy
-exacting mournful buoyant flinty sparse lush nervous steady haunted candid elegant jagged
-"""
-)
-NOUNS = _words(
-    """
-camera frame shot sequence close-up montage score silence performance gesture corridor kitchen
-harbour window mirror staircase letter road winter summer river field city village night morning
-reunion funeral wedding journey confession argument secret memory ghost photograph doorway car
-train station lighthouse orchard factory theatre island border hospital classroom garden storm
-"""
-)
-ABSTRACTS = _words(
-    """
-grief memory guilt desire loyalty faith class ambition loneliness childhood exile jealousy
-forgiveness obsession power friendship betrayal tenderness shame freedom duty revenge work
-family migration ageing innocence violence survival belonging chance regret hope
-"""
-)
-VERBS = _words(
-    """
-lingers settles drifts circles holds watches trusts withholds frames tracks follows finds
-returns interrupts complicates undercuts sharpens softens earns mirrors echoes unsettles
-"""
-)
-CRAFT = [
-    "editing", "cinematography", "sound design", "production design", "blocking", "lighting",
-    "pacing", "dialogue", "framing", "colour palette", "screenplay", "ensemble",
-    "lead performance", "supporting cast", "score",
-]  # fmt: skip
-ROLES_WORDS = _words(
-    """
-director writer actor cast editor composer cinematographer screenwriter debut auteur
-"""
-)
-GENRES = _words(
-    """
-Drama Comedy Thriller Horror Romance Documentary Animation Western Musical Crime Mystery
-Science-fiction Fantasy War Noir Melodrama Adventure Biography History Family Satire
-Road-movie Coming-of-age Heist Sports
-"""
-)
-COUNTRIES = _words(
-    """
-France Italy Japan Mexico Brazil Nigeria India Iran Egypt Senegal Poland Hungary Romania
-Sweden Norway Denmark Finland Ireland Spain Portugal Greece Turkey Germany Austria Belgium
-Netherlands Canada Argentina Chile Colombia Peru Korea Taiwan China Thailand Philippines
-Australia Kenya Morocco Ghana
-"""
-)
-LANGUAGES = _words(
-    """
-English French Italian Japanese Spanish Portuguese Yoruba Hindi Persian Arabic Wolof Polish
-Hungarian Romanian Swedish Norwegian Danish Finnish Irish Greek Turkish German Dutch Korean
-Mandarin Cantonese Thai Tagalog Swahili Tamil
-"""
-)
-
-SENTENCES = [
-    "The {adj} {noun} {verb} on {abstract} longer than we expect.",
-    "What the {craft} understands is that {abstract} is rarely spoken aloud.",
-    "Every {noun} here is {adj}, and the film {verb} on that feeling.",
-    "The {role} {verb} on the {noun} until it becomes a kind of *{abstract}*.",
-    "It is a film about {abstract}, but also about a {adj} {noun} and the people who pass it.",
-    "Scene by scene, the {craft} {verb} on what the characters refuse to say.",
-    'A line like "{cap_abstract} is a {noun}" should not work; here it does.',
-    "The middle hour {verb} on a {adj} {noun}, and the tension is **earned**.",
-    "Few recent films treat {abstract} with such {adj} patience.",
-    "If the {craft} sometimes feels {adj}, the {noun} scenes more than make up for it.",
-    "By the final {noun} the film has turned {abstract} into something close to {abstract2}.",
-    "The {role} never underlines a thing -- the {adj} {noun} does the work.",
-    "You leave thinking less about the plot than about the {noun} and its {adj} light.",
-    "The {craft} keeps a {adj} distance, so {abstract} arrives without warning.",
-]
-SPOILER_SENTENCES = [
-    "In the last act the {noun} burns, and with it the lie about {abstract}.",
-    "The twist -- that the {noun} was never empty -- reframes every earlier {adj} scene.",
-    "When the mother finally reads the letter, {abstract} gives way to {abstract2}.",
-    "The ending returns to the {noun}: the brother is gone, and nobody says why.",
-    "We learn in the final scene that the {role} had staged the {noun} all along.",
-]
-FILM_TITLE_TEMPLATES = [
-    "The {cap_noun}",
-    "{cap_adj} {cap_noun}",
-    "The {cap_adj} {cap_noun}",
-    "{cap_noun} of {cap_abstract}",
-    "A {cap_noun} in {season}",
-    "{name}",
-    "{name}'s {cap_noun}",
-    "After the {cap_noun}",
-    "{cap_abstract}",
-    "Night {cap_noun}",
-]
-SEASONS = ["Winter", "Spring", "Summer", "Autumn", "August", "November", "May"]
 ARTICLE_KINDS = [  # kind, weight, films per article (min, max)
     (Article.Kind.REVIEW, 45, (1, 1)),
     (Article.Kind.SYNOPSIS, 15, (1, 1)),
@@ -236,7 +145,7 @@ class Words:
             abstract=abstract,
             abstract2=abstract2,
             craft=rng.choice(CRAFT),
-            role=rng.choice(ROLES_WORDS),
+            role=rng.choice(ROLE_WORDS),
             cap_adj=rng.choice(ADJECTIVES).capitalize(),
             cap_noun=rng.choice(NOUNS).capitalize(),
             cap_abstract=abstract.capitalize(),
