@@ -90,6 +90,8 @@ def environment(**options: Any) -> jinja2.Environment:
     # A lookup on something missing ("page[0].title" on an empty page) renders "", as in Django's
     # engine, in debug too: Django's backend would pick Undefined, which raises on the ".title".
     options["undefined"] = jinja2.ChainableUndefined
+    # A block tag on its own line leaves neither its indentation nor its newline in the output.
+    options.update(trim_blocks=True, lstrip_blocks=True)
     env = jinja2.Environment(**options)
     env.globals.update(
         url=url,
