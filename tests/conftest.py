@@ -6,8 +6,7 @@ from django.core.cache import cache
 from editorial.roles import CONTRIBUTOR, EDITOR
 from filmsite import cache as page_cache
 from tests import factories as f
-from tests.editorial.conftest import rename
-from tests.helpers import signed_in
+from tests.helpers import rename, signed_in
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from reviews.markdown import render_markdown
 from reviews.models import Section
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.helpers import article_form_data
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1_000_000
