@@ -1,4 +1,8 @@
-"""Small assertions and admin-form helpers shared by tests."""
+"""Small assertions, admin-form helpers and a linear-time check shared by tests."""
+
+import gc
+import time
+from collections.abc import Callable
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -66,3 +70,29 @@ def rename(client, article, slug: str) -> None:
     url = reverse("admin:reviews_article_change", args=[article.pk])
     response = client.post(url, article_form_data(article, slug=slug))
     assert response.status_code == 302, response.content.decode()[:3000]
+
+
+# t(4n) / t(n): about 4 if linear, 16 if quadratic; 8 is the geometric middle.
+GROWTH_LIMIT = 8
+
+
+def cpu_seconds(work: Callable[[str], object], text: str, repeats: int = 3) -> float:
+    """The fastest of a few calls in this process's CPU time, garbage collection paused: other
+    processes' load and a collection of the test run's own objects count for little."""
+    times = []
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            start = time.process_time()
+            work(text)
+            times.append(time.process_time() - start)
+    finally:
+        gc.enable()
+    return min(times)
+
+
+def growth(work: Callable[[str], object], make: Callable[[int], str], n: int) -> float:
+    """How much longer `work` takes on 4n characters of a shape (`make(n)`) than on n."""
+    small, large = make(n), make(4 * n)
+    assert n <= len(small) * 1.1 and 4 * n <= len(large) * 1.1  # the sizes are what they say
+    return cpu_seconds(work, large) / cpu_seconds(work, small)

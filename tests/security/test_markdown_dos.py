@@ -7,11 +7,8 @@ a linear renderer takes about 4 times as long, a quadratic one 16 times; a delib
 quadratic function beside them fails the same check.
 """
 
-import gc
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,12 +19,9 @@ from django.urls import reverse
 from reviews.markdown import render_markdown
 from reviews.models import Section
 from tests import factories as f
-from tests.helpers import article_form_data
+from tests.helpers import GROWTH_LIMIT, article_form_data, growth
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# t(4n) / t(n): about 4 if linear, 16 if quadratic; 8 is the geometric middle.
-GROWTH_LIMIT = 8
 
 # name: (text of about n characters, n). Python-Markdown took over 60 s for 20 KB of "[" or "!["
 # and 45 s for "[a](". Each n makes t(n) some 10-40 ms: long enough to time, short enough to
@@ -71,28 +65,6 @@ AMPERSANDS = {
     "code span": (lambda n: "`" + "&" * n + "`", 100_000),
     "code block": (lambda n: "    " + "&" * n, 100_000),
 }
-
-
-def cpu_seconds(render: Callable[[str], object], text: str, repeats: int = 3) -> float:
-    """The fastest of a few calls in this process's CPU time, garbage collection paused: other
-    processes' load and a collection of the test run's own objects count for little."""
-    times = []
-    gc.disable()
-    try:
-        for _ in range(repeats):
-            start = time.process_time()
-            render(text)
-            times.append(time.process_time() - start)
-    finally:
-        gc.enable()
-    return min(times)
-
-
-def growth(render: Callable[[str], object], make: Callable[[int], str], n: int) -> float:
-    """How much longer `render` takes on 4n characters of a shape than on n."""
-    small, large = make(n), make(4 * n)
-    assert n <= len(small) * 1.1 and 4 * n <= len(large) * 1.1  # the sizes are what they say
-    return cpu_seconds(render, large) / cpu_seconds(render, small)
 
 
 def brackets_scanned_to_the_end(text: str) -> int:
