@@ -25,8 +25,9 @@ demo: $(STAMP)
 	trap 'exit 130' INT TERM; \
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST)
 
+# One worker a core (pytest-xdist), each with its own test database.
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

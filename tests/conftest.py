@@ -2,12 +2,23 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.test import override_settings
 
 from editorial.roles import CONTRIBUTOR, EDITOR
 from filmsite import cache as page_cache
 from tests import factories as f
-from tests.editorial.conftest import rename
-from tests.helpers import signed_in
+from tests.helpers import rename, signed_in
+
+# Tests hash with MD5: production's PBKDF2 costs 0.2 s a user, and every staff fixture makes one.
+# tests/test_settings.py proves that production still hashes with a slow, strong hasher.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """For the whole run, so users made in module- or session-wide fixtures are cheap too."""
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True)

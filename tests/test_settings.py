@@ -113,6 +113,30 @@ def test_redis_url_selects_the_redis_cache():
     assert with_redis["cache"] == "django.core.cache.backends.redis.RedisCache"
 
 
+# Slow by design: each guess at a stolen hash costs an attacker what it costs us.
+STRONG_HASHERS = {"argon2", "bcrypt_sha256", "pbkdf2_sha256", "scrypt"}
+HASH_A_PASSWORD = (
+    "import django; django.setup(); from django.conf import settings; "
+    "from django.contrib.auth import get_user_model; from django.contrib.auth.hashers import "
+    "get_hasher; user = get_user_model()(username='ed'); user.set_password('pw'); "
+    "print(settings.PASSWORD_HASHERS[0], get_hasher().algorithm, user.password)"
+)
+
+
+def test_production_hashes_passwords_with_a_slow_strong_hasher(django_user_model, db):
+    result = run(["-c", HASH_A_PASSWORD], PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    hasher_path, algorithm, password = result.stdout.split()
+    assert algorithm in STRONG_HASHERS, hasher_path
+    assert password.startswith(f"{algorithm}$")
+    if algorithm == "pbkdf2_sha256":
+        assert int(password.split("$")[1]) >= 1_000_000  # Django 5.2's iterations
+    # Positive control: the tests' own users are hashed fast (tests/conftest.py), so the check
+    # above reads production's settings, not the test run's.
+    user = django_user_model.objects.create_user("ed", password="pw")
+    assert user.password.startswith("md5$") and user.check_password("pw")
+
+
 @pytest.mark.django_db
 def test_migrations_are_in_sync_with_models():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)

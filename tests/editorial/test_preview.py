@@ -13,7 +13,7 @@ from editorial.preview import preview_link_create, preview_link_url
 from editorial.revisions import article_versions
 from reviews.models import Article, Section
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.helpers import article_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from editorial.preview import preview_link_create, preview_link_url
 from editorial.publication import when
 from reviews.models import Article
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
-from tests.helpers import signed_in
+from tests.helpers import article_form_data, signed_in
 
 pytestmark = pytest.mark.django_db
 

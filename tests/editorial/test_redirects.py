@@ -10,8 +10,7 @@ from django.utils import timezone
 from editorial.models import Redirect
 from reviews.models import Article
 from tests import factories as f
-from tests.editorial.conftest import article_form_data, rename
-from tests.helpers import signed_in
+from tests.helpers import article_form_data, rename, signed_in
 
 pytestmark = pytest.mark.django_db
 

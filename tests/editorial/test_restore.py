@@ -14,8 +14,7 @@ from importer.save import article_import_bytes
 from people.models import Credit
 from reviews.models import Article, Film
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
-from tests.helpers import signed_in
+from tests.helpers import article_form_data, signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from editorial.revisions import article_versions
 from reviews.models import Article
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.helpers import article_form_data
 
 pytestmark = pytest.mark.django_db
 

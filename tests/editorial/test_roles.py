@@ -6,7 +6,7 @@ from django.urls import reverse
 from editorial.models import StatusChange
 from reviews.models import Article
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.helpers import article_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from editorial.models import AutosavedDraft
 from filmsite.settings import _connection_handling
 from reviews.models import Article, Section
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.helpers import article_form_data
 
 BUSY = "The database was busy; your changes were not saved. Try again."
 

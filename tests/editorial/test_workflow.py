@@ -11,7 +11,7 @@ from django.utils import timezone
 from editorial.models import Redirect
 from reviews.models import Article
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.helpers import article_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from importer.save import ImportResult, article_import
 from people.models import Character, Credit, Person
 from reviews.models import Article, Author, Country, Film, Genre, Language, Section
 from sitesearch import api as search
-from tests.editorial.conftest import article_form_data
+from tests.helpers import article_form_data
 from tests.importer.helpers import SAMPLES
 
 pytestmark = pytest.mark.django_db

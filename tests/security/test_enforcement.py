@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 
 from reviews.models import Article, Film, Image
 from tests import factories as f
-from tests.editorial.conftest import article_form_data
+from tests.helpers import article_form_data
 from tests.security.xss import audit
 
 pytestmark = pytest.mark.django_db

@@ -32,6 +32,7 @@ from editorial.roles import CONTRIBUTOR, EDITOR
 from editorial.services import redirect_record
 from reviews.models import Article
 from tests import factories as f
+from tests.helpers import article_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -382,8 +383,6 @@ def custom_urls(people, objects) -> dict[str, tuple[str, dict]]:
         versioned(obj, people["editor"])
         deleted[key] = Version.objects.get_for_object(obj).first()
         obj.delete()
-    from tests.editorial.conftest import article_form_data
-
     return {
         "index": (reverse("admin:index"), {}),
         "login": (reverse("admin:login"), {}),

@@ -13,8 +13,7 @@ from editorial.revisions import article_versions
 from importer.save import article_import_bytes
 from reviews.models import Article
 from tests import factories as f
-from tests.editorial.conftest import article_form_data, rename
-from tests.helpers import signed_in
+from tests.helpers import article_form_data, rename, signed_in
 
 pytestmark = pytest.mark.django_db
 

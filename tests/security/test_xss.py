@@ -17,6 +17,7 @@ from reviews.feeds import XML_INVALID
 from reviews.markdown import ALLOWED_TAGS
 from reviews.models import Article, Section
 from tests import factories as f
+from tests.helpers import article_form_data
 from tests.security.xss import DOMPURIFY, FORBIDDEN_IN_BODY, OWASP, audit, load
 
 pytestmark = pytest.mark.django_db
@@ -231,8 +232,6 @@ def test_revision_history_and_diff_show_a_contributors_payloads_inert(client, co
     film = f.FilmFactory()
     client.force_login(contributor)
     from reversion.models import Version
-
-    from tests.editorial.conftest import article_form_data
 
     for n, batch in enumerate(chunks([typed(p) for p in payloads], SECTIONS_PER_POST)):
         article = post_article(
