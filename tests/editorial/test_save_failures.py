@@ -1,6 +1,7 @@
 """A save that cannot reach the database loses nothing: SQLite waits out another writer, and a
 database still busy after that is reported in words with the form as the user sent it."""
 
+import re
 import sqlite3
 import threading
 import time
@@ -116,7 +117,12 @@ def test_the_same_save_goes_through_when_the_database_is_free(editor, article):
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).title == "Typed title"
     page = client.get(response["Location"]).content.decode()
-    assert f'data-key="article-{article.pk}" data-submit="submit-1"' in page
+    confirmed = re.search(r'<div id="autosave-confirmed" hidden\s+([^>]*)>', page)
+    assert confirmed, "the page after the save confirms it to the browser's copy"
+    assert confirmed.group(1).split() == [
+        f'data-key="article-{article.pk}"',
+        'data-submit="submit-1"',
+    ]
     assert BUSY not in page
 
 
