@@ -58,6 +58,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "subscribe", "subscribe now", "subscribed", "sign up", "sign up now", "get the app",
         "upgrade to paid", "start writing", "ready for more?", "give a gift subscription",
         "discussion about this post", "no posts", "share this newsletter",
+        "unsubscribe", "manage preferences", "view in browser", "view this email in your browser",
+        "update your preferences",
     ),
     ADVERT: (
         "advertisement", "advertisements", "advert", "ad", "ads", "sponsored",
@@ -73,6 +75,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "more reviews", "read more", "read next", "keep reading", "continue reading",
         "up next", "don't miss", "editor's picks", "more like this", "also read", "read also",
         "must read", "see also", "also on this site", "recommended from medium",
+        "more interviews", "more features", "more essays", "more news", "latest reviews",
+        "latest news", "you might like", "what to read next",
     ),
     COMMENTS: (
         "leave a reply", "leave a comment", "cancel reply", "post comment", "submit comment",
@@ -80,6 +84,9 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "comments", "comment", "comment *", "name *", "email *", "website", "website url",
         "required fields are marked *", "join the discussion", "add a comment",
         "view comments", "show comments", "load more comments",
+        "which ones did we miss? tell us in the comments.", "tell us in the comments",
+        "let us know in the comments", "rate and review", "want to see | not interested",
+        "want to see", "not interested",
     ),
     NAVIGATION: (
         "post navigation", "previous post", "next post", "previous article", "next article",
@@ -109,7 +116,13 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("must read:", RELATED), ("see also:", RELATED), ("related:", RELATED),
     ("related post:", RELATED), ("related article:", RELATED), ("recommended:", RELATED),
     ("read next:", RELATED), ("more from ", RELATED), ("recommended from ", RELATED),
-    ("trending:", RELATED),
+    ("trending:", RELATED), ("more interviews:", RELATED), ("critics consensus:", RELATED),
+    ("audience says:", RELATED), ("tomatometer", RELATED),
+    ("tell us in the comments", COMMENTS), ("let us know in the comments", COMMENTS),
+    ("which ones did we miss", COMMENTS), ("follow our ", SHARE), ("editor's note:", NAVIGATION),
+    ("editors' note:", NAVIGATION), ("correction:", NAVIGATION), ("photo: courtesy", NAVIGATION),
+    ("caption:", NAVIGATION), ("listen on apple podcasts", SHARE), ("listen on spotify", SHARE),
+    ("become a patreon", NEWSLETTER), ("enjoyed this? forward", NEWSLETTER),
     ("watch next:", RELATED), ("you may also like:", RELATED),
     ("support the show", NEWSLETTER), ("support us on ", NEWSLETTER),
     ("become a patron", NEWSLETTER), ("subscribe wherever", NEWSLETTER),
@@ -203,6 +216,9 @@ _HANDLE = re.compile(r"^@?(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_.]*[\d_])[a-z0-9_.]{3,3
 _FORUM_PART = re.compile(
     r"^(?:r/\w{2,30}|u/[\w-]{2,30}|(?:posted by )?u/[\w-]{2,30}(?: .{0,30} ago)?)$"
 )
+_LEADING_SYMBOLS = re.compile(r"^[^\w\s*_#>|:\u2022\"'(\[]+\s*")
+# A forum profile's parts: "Posts: 2,318", "Joined: Aug 2011", "Location: Leeds".
+_PROFILE_PART = re.compile(r"^(?:posts|joined|location|reputation|karma|member since|messages):")
 _PARTS = re.compile(r" [\u00b7\u2022|] ")
 # Letterboxd's header above a review: the user's handle (no critic's name) and their stars.
 _LETTERBOXD_REVIEW_BY = re.compile(
@@ -226,7 +242,8 @@ _COMMENT_COUNT = re.compile(
 
 
 def _bare(line_key: str) -> str:
-    return line_key.strip(" *_#>-\u2022:|")
+    # Emoji and symbols open app chrome too ("\u25b6\ufe0f Listen on", "\u2764\ufe0f 1,204 likes")
+    return _LEADING_SYMBOLS.sub("", line_key).strip(" *_#>-\u2022:|")
 
 
 def _is_filler(rest: str) -> bool:
@@ -285,7 +302,9 @@ def _all_parts_furniture(bare: str) -> bool:
     """A line of "·"-separated parts, each of them furniture on its own line."""
     parts = [part.strip() for part in _PARTS.split(bare)]
     return len(parts) > 1 and all(
-        part and (_FORUM_PART.match(part) or furniture(part) is not None) for part in parts
+        part
+        and (_FORUM_PART.match(part) or _PROFILE_PART.match(part) or furniture(part) is not None)
+        for part in parts
     )
 
 
@@ -322,6 +341,8 @@ def furniture(line_plain: str) -> Furniture | None:
     """Why a line (plain()) is page furniture, or None when it may be the critic's text."""
     if len(line_plain) > 300:
         return None
+    if "spoil" in line_plain.casefold():
+        return None  # a notice in an editor's note or a banner is read by the spoiler rules
     if "](" in line_plain:  # "[Subscribe now](https://...)": a Markdown link reads as its words
         line_plain = _MD_LINK.sub(r"\1", line_plain).strip()
     line_key = line_plain.casefold()

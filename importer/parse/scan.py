@@ -43,6 +43,10 @@ from importer.parse.text import key, plain
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]\n]{0,300})\]\(([^()\s]{0,500})(?: \"([^\"\n]{0,300})\")?\)$")
+_DETAILS_OPEN = re.compile(r"<details\b[^>]*>(?:\s*<summary>.*?</summary>)?\s*$", re.I)
+_DETAILS_CLOSE = re.compile(r"</details>\s*$", re.I)
+_SUMMARY = re.compile(r"<summary>.*?</summary>", re.I)
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>", re.I)
 _BRACKETED = re.compile(r"[*_]*(?:\[[^\[\]]{1,200}\]|\([^()]{1,200}\))[*_.]*")
 _FENCE = re.compile(r"^(?:```|~~~)")
 _VERDICT_LINE = re.compile(r"^(?:the |our |my |final )?verdict ?[:\u2013\u2014-] ?(\S.*)$", re.I)
@@ -254,13 +258,15 @@ class Scanner:
         if self.in_fence:
             self.block.append((raw, stripped, self.number(index)))
             return index + 1
+        if self._details_line(index, stripped):
+            return index + 1
         text = plain(stripped)
         lowered = text.casefold()
         if index in self.running_heads:
             self._flush()
             self._drop(index, text, "running head")
             return index + 1
-        piece = furniture(text)
+        piece = furniture(_TAG.sub("", text) if "<" in text else text)
         if self.in_cruft_block:
             if piece or continues_block(text) or self.cruft_to_end:
                 self._drop(index, text, piece.reason if piece else self.cruft_reason)
@@ -610,6 +616,21 @@ class Scanner:
         self.elements.append(heading)
 
     # --- page furniture and spoiler notices ---------------------------------------------------
+
+    def _details_line(self, index: int, stripped: str) -> bool:
+        """HTML's folding block: `<details>` hides what a reader has not asked for, so it opens
+        a spoiler part (fail closed) and `</details>` ends it; the tags are no text."""
+        number = self.number(index)
+        if _DETAILS_OPEN.match(stripped):
+            self._flush()
+            self._start_spoilers(number, True, stripped)
+        elif _DETAILS_CLOSE.match(stripped):
+            self._flush()
+            self._end_spoilers(number, stripped)
+        elif not _SUMMARY.fullmatch(stripped):
+            return False
+        self._drop(index, stripped, "html")
+        return True
 
     def _drop(self, index: int, text: str, reason: str) -> None:
         self.found.dropped.append(DroppedLine(self.number(index), text, reason))

@@ -264,9 +264,11 @@ _CUE = re.compile(
 
 
 # Reddit's ">!hidden!<" and Discord's "||hidden||": the writer hid these words from readers.
-INLINE_SPOILER = re.compile(r">!(.+?)!<|\|\|([^|\n]+?)\|\|", re.DOTALL)
+INLINE_SPOILER = re.compile(
+    r">!(.+?)!<|\|\|([^|\n]+?)\|\||\[spoiler(?:=[^\]]*)?\](.*?)\[/spoiler\]", re.DOTALL | re.I
+)
 # Where such markup opens, closed or not: an unclosed ">!" fails closed too.
-_INLINE_OPEN = re.compile(r">!(?=\S)|\|\|(?=\S)")
+_INLINE_OPEN = re.compile(r">!(?=\S)|\|\|(?=\S)|\[spoiler(?:=[^\]]*)?\]", re.I)
 
 
 def might_speak_of_spoilers(line_key: str) -> bool:
@@ -281,8 +283,8 @@ def inline_spoiler_at(text: str) -> int | None:
 
 def unwrap_inline_spoilers(text: str) -> str:
     """The hidden words without their markup (they go into a spoiler section)."""
-    text = INLINE_SPOILER.sub(lambda m: m.group(1) or m.group(2), text)
-    return _INLINE_OPEN.sub("", text)
+    text = INLINE_SPOILER.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
+    return re.sub(r"(?i)\[/?spoiler(?:=[^\]]*)?\]", "", _INLINE_OPEN.sub("", text))
 
 
 def end_of_spoilers(line_key: str) -> bool:

@@ -293,6 +293,14 @@ def test_readers_comments_after_a_comment_count_are_dropped_to_the_end():
         "@reel.watcher9",
         "Listen to this post",
         "0:00 / 12:41",
+        "MORE INTERVIEWS",
+        "Which ones did we miss? Tell us in the comments.",
+        "Unsubscribe \u00b7 Manage preferences \u00b7 View in browser",
+        "\u25b6\ufe0f Listen on Apple Podcasts | Spotify | Overcast",
+        "Posts: 2,318 | Joined: Aug 2011 | Location: Leeds",
+        "*Editor's note: This review first ran in our spring issue.*",
+        "Correction: An earlier version misnamed the cinematographer.",
+        '<div class="share-buttons">Share on Twitter \u00b7 Share on Facebook</div>',
     ],
 )
 def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
@@ -312,6 +320,7 @@ def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
         "Drama \u00b7 104 min \u00b7 2019",
         "Fin.",
         "M3GAN",
+        "The correction: she was right all along, and says so.",
         "The sea \u00b7 the sky \u00b7 the share of grief",
     ],
 )

@@ -106,6 +106,7 @@ LINE_MARKERS = [
     "Only read this if you have seen the movie.",
     "This section is for those who have seen the film.",
     "Proceed at your own risk.",
+    "Editor's note: this review contains spoilers.",  # a note is furniture, but not this one
 ]
 
 
@@ -193,6 +194,25 @@ def test_an_inline_spoiler_mid_paragraph_keeps_the_sentences_before_it_public():
     parsed = parse_text(text)
     assert_twist_hidden(parsed)
     assert any("words hidden as a spoiler" in m for m in messages(parsed))
+
+
+def test_bbcode_spoiler_tags_hide_their_words():
+    text = f"{TITLE}\n\n{OPENING}. [spoiler]In the last reel {TWIST}.[/spoiler]\n\nFine.\n"
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "[spoiler]" not in spoiler_words(parsed) and "[/spoiler]" not in spoiler_words(parsed)
+
+
+def test_an_html_details_block_is_a_spoiler_part_and_ends_with_it():
+    text = (
+        f"{TITLE}\n\n{OPENING}.\n\n<details><summary>Spoilers</summary>\n\n"
+        f"In the last reel {TWIST}.\n\n</details>\n\nA fine film, all the same.\n"
+    )
+    parsed = parse_text(text)
+    assert_twist_hidden(parsed)
+    assert "a fine film, all the same" in public_words(parsed)  # the block's end is the end
+    assert "<details" not in spoiler_words(parsed) + public_words(parsed)
+    assert "<summary" not in spoiler_words(parsed) + public_words(parsed)
 
 
 def test_double_bars_with_spaces_are_no_spoiler_markup():
