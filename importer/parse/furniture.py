@@ -83,7 +83,8 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "comments (0)", "no comments", "no comments yet", "be the first to comment",
         "comments", "comment", "comment *", "name *", "email *", "website", "website url",
         "required fields are marked *", "join the discussion", "add a comment",
-        "view comments", "show comments", "load more comments",
+        "view comments", "show comments", "load more comments", "add a comment\u2026",
+        "add a comment...",
         "which ones did we miss? tell us in the comments.", "tell us in the comments",
         "let us know in the comments", "rate and review", "want to see | not interested",
         "want to see", "not interested",
@@ -104,6 +105,8 @@ _BLOCK_STARTS = frozenset({
     "read next", "up next", "editor's picks", "more like this", "leave a reply",
     "leave a comment", "comments", "join the discussion", "post navigation", "share this",
     "share this post", "share this article", "like this", "recommended from medium",
+    "more interviews", "more features", "more essays", "more news", "latest reviews",
+    "latest news", "you might like", "what to read next",
 })  # fmt: skip
 _SHARE_WORDS = frozenset(_EXACT[SHARE]) | {"more", "share"}
 
@@ -117,7 +120,8 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("related post:", RELATED), ("related article:", RELATED), ("recommended:", RELATED),
     ("read next:", RELATED), ("more from ", RELATED), ("recommended from ", RELATED),
     ("trending:", RELATED), ("more interviews:", RELATED), ("critics consensus:", RELATED),
-    ("audience says:", RELATED), ("tomatometer", RELATED),
+    ("audience says:", RELATED), ("tomatometer", RELATED), ("subject:", NEWSLETTER),
+    ("last edited by ", NAVIGATION),
     ("tell us in the comments", COMMENTS), ("let us know in the comments", COMMENTS),
     ("which ones did we miss", COMMENTS), ("follow our ", SHARE), ("editor's note:", NAVIGATION),
     ("editors' note:", NAVIGATION), ("correction:", NAVIGATION), ("photo: courtesy", NAVIGATION),
@@ -155,7 +159,7 @@ _SOFT_PREFIXES = frozenset({
 _TRADE_WORDS = re.compile(
     r"newsletter|subscri|inbox|e-?mail|\bposts?\b|\bfree\b|support my work|\bpaid\b|updates"
     r"|substack|patreon|ko-fi|\bothers?\b|\bauthor\b|uncategori[sz]ed|\breviews?\b"
-    r"|instagram|twitter|facebook|bluesky|mastodon|threads|tiktok|youtube|letterboxd"
+    r"|instagram|twitter|facebook|bluesky|mastodon|threads|tiktok|youtube|letterboxd|@\w{2,}"
     r"|^[^.!?]{0,40}$|^[^.!?]{0,20}[.!]{1,3}$"
 )
 
@@ -180,7 +184,7 @@ _FILLER = re.compile(
     r"\b(?:(?:last |first |originally )?(?:updated|published|posted|modified|edited)(?: on| at)?"
     r"|on|at|read|date|written|filed|(?:senior |chief |staff |lead |contributing |guest |film "
     r"|features |deputy |associate )*(?:critic|writer|editor|reviewer|contributor"
-    r"|correspondent|columnist))\b|@\w+|[|,;:\u2022\u00b7/()\[\]\-\u2013\u2014]"
+    r"|correspondent|columnist))\b|@\w+|[|,;:\u2022\u00b7/()\[\]\-\u2013\u2014\u00bb]|\""
 )
 _BYLINE_START = re.compile(
     r"^(?:(?:by|words by|reviewed by|posted by|story by|text by|written by"
@@ -190,7 +194,8 @@ _BYLINE_START = re.compile(
 )
 _DATE_START = re.compile(
     r"^(?:(?:last |first |originally )?(?:updated|published|posted|modified)"
-    r"(?: by [^|,\u00b7\u2022]{1,40}?(?= on | ?[|,\u00b7\u2022]|$))?(?: on)?"
+    r"(?: by [^|,\u00b7\u2022\"\u00bb]{1,40}?(?= on | ?[|,\u00b7\u2022\"\u00bb]|$))?"
+    r"(?: on)?"
     r"|date|(?:re)?watched(?: on)?|logged(?: on)?|seen(?: on)?)\b:? *"
 )
 _MD_LINK = re.compile(r"!?\[([^\[\]]{0,200})\]\([^()\s]{0,500}(?: \"[^\"]{0,200}\")?\)")
@@ -201,7 +206,8 @@ _RELATIVE_DATE = re.compile(
     r" ago\b|\b(?:yesterday|today|just now)\b"
 )
 _POSTED_BY = re.compile(
-    r"\bby [^|\u2022\u00b7,]{1,40}?(?= on |[|\u2022\u00b7,]|$)|\bin [^|\u2022\u00b7]{1,30}$"
+    r"\bby [^|\u2022\u00b7,\"\u00bb]{1,40}?(?= on |[|\u2022\u00b7,\"\u00bb]|$)"
+    r"|\bin [^|\u2022\u00b7]{1,30}$"
 )
 # "Home » Film » Reviews", "Home > Reviews > Drama": a site's breadcrumb trail.
 _BREADCRUMB = re.compile(
@@ -217,6 +223,11 @@ _FORUM_PART = re.compile(
     r"^(?:r/\w{2,30}|u/[\w-]{2,30}|(?:posted by )?u/[\w-]{2,30}(?: .{0,30} ago)?)$"
 )
 _LEADING_SYMBOLS = re.compile(r"^[^\w\s*_#>|:\u2022\"'(\[]+\s*")
+_BBCODE = re.compile(
+    r"\[/?(?:b|i|u|s|size|color|font|quote|url|center|small)(?:=[^\]]{0,40})?\]", re.I
+)
+# "View all 58 comments" under a post: readers' comments follow, to the end.
+_VIEW_COMMENTS = re.compile(r"^view all [\d,]+ comments?$")
 # A forum profile's parts: "Posts: 2,318", "Joined: Aug 2011", "Location: Leeds".
 _PROFILE_PART = re.compile(r"^(?:posts|joined|location|reputation|karma|member since|messages):")
 _PARTS = re.compile(r" [\u00b7\u2022|] ")
@@ -341,6 +352,8 @@ def furniture(line_plain: str) -> Furniture | None:
     """Why a line (plain()) is page furniture, or None when it may be the critic's text."""
     if len(line_plain) > 300:
         return None
+    if "[" in line_plain:  # "[size=1]Last edited by ...[/size]": BBCode reads as its words
+        line_plain = _BBCODE.sub("", line_plain).strip()
     if "spoil" in line_plain.casefold():
         return None  # a notice in an editor's note or a banner is read by the spoiler rules
     if "](" in line_plain:  # "[Subscribe now](https://...)": a Markdown link reads as its words
@@ -376,6 +389,10 @@ def furniture(line_plain: str) -> Furniture | None:
             token = handle.group().strip()
             if token.lstrip("@").islower() or any(c.isdigit() or c in "_@." for c in token):
                 return Furniture(BYLINE)  # a user name is no critic's name
+        if _VIEW_COMMENTS.match(bare):
+            return Furniture(READER_COMMENTS, starts_block=True, ends_text=True)
+        if _RELATIVE_DATE.fullmatch(bare):
+            return Furniture(DATE)  # "3 DAYS AGO"
         if _COMMENT_COUNT.match(bare):
             return Furniture(READER_COMMENTS, starts_block=True, ends_text=True)
         if _PLAYER_CLOCK.match(bare):

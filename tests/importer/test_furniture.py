@@ -301,6 +301,12 @@ def test_readers_comments_after_a_comment_count_are_dropped_to_the_end():
         "*Editor's note: This review first ran in our spring issue.*",
         "Correction: An earlier version misnamed the cinematographer.",
         '<div class="share-buttons">Share on Twitter \u00b7 Share on Facebook</div>',
+        "Posted by reelrover \u00bb Sat Mar 09, 2024 9:14 pm",
+        "[size=1]Last edited by reelrover on Sat Mar 09, 2024 9:20 pm.[/size]",
+        "More from Rotterdam tomorrow. Follow our coverage at @screendispatch.",
+        "3 DAYS AGO",
+        "Add a comment\u2026",
+        "Subject: Frame by Frame #47",
     ],
 )
 def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
@@ -321,6 +327,7 @@ def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
         "Fin.",
         "M3GAN",
         "The correction: she was right all along, and says so.",
+        "More from the director, who has never been better.",
         "The sea \u00b7 the sky \u00b7 the share of grief",
     ],
 )
@@ -370,3 +377,12 @@ def test_a_line_said_once_with_a_number_is_no_running_head():
     parsed = parse_text(f"The Harbour Clock (2018)\n\n{INTRO}\n\nBest of 2018\n\n{MIDDLE}\n\n4/5\n")
     assert "Best of 2018" in structure(parsed)
     assert parsed.article.rating == Decimal("4")
+
+
+def test_view_all_comments_drops_the_readers_comments_after_it():
+    comments = "View all 58 comments\n\noskar.fan.account this film RUINED me\n\nso good omg"
+    parsed = parse_text(
+        f"The Harbour Clock (2018)\n\n{INTRO}\n\n{MIDDLE}\n\n{LAST}\n\n{comments}\n"
+    )
+    assert "RUINED" not in structure(parsed) and "omg" not in structure(parsed)
+    assert_review_split(parsed)
