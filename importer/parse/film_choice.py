@@ -187,38 +187,9 @@ def choose_film(
     pool = _Pool()
     prose = [plain(e.text.replace("\n", " ")) for e in elements if isinstance(e, Para)]
     fixed = _fixed(front, film_hint, pool)
-    _header_evidence(found, front, elements, prose, pool)
-    for text in prose:
-        pool.add_years(text, WITH_YEAR, "'{}' in the prose", prose=True)
-    _discover(prose, pool)
-    _title_line_words(found, front, prose, pool)
-    _watched_titles(prose, pool)
-    _capital_header(found, pool)
-    candidates = _merged(list(pool.by_key.values()))
-    candidates.sort(key=lambda c: (-c.score, c.first))
-    del candidates[MAX_CANDIDATES:]
-    _colon_titles(candidates, [plain(t) for t in (front.title, found.title) if t] + prose)
-    _count_bare(prose, candidates)
-    _named_in_title_line(found, front, candidates)
-    candidates.sort(key=lambda c: (-c.score, c.first))
-    ranked = [
-        c
-        for c in candidates
-        if c.fixed or c.structural or c.years or c.marked or c.prose >= DISCOVER_MIN
-    ]
-    shown = tuple(c.record() for c in ranked[:SHOWN])
-
+    ranked = _ranked(front, found, elements, prose, pool)
     if fixed is None and found.is_list:
-        # A ranked list is about the films it ranks; each entry's part credits its own film.
-        entries = sorted((c for c in ranked if c.entries), key=lambda c: c.entries[0])
-        return FilmChoice(
-            film=None,
-            films=tuple(FilmRecord(c.title, c.year) for c in entries),
-            mentions=_mentions(ranked, entries),
-            candidates=shown,
-            parts=tuple(sorted((line, i) for i, c in enumerate(entries) for line in c.entries)),
-            keys=tuple(c.key for c in entries),
-        )
+        return _list_choice(ranked)
     best = fixed or (ranked[0] if ranked else None)
     if best is None:
         raise ImportTextError(
@@ -236,6 +207,57 @@ def choose_film(
         others = [best if c is first else c for c in others]
         best = first
         year = best.year
+    return _films_choice(best, year, others, ranked, front, found, warnings)
+
+
+def _ranked(
+    front: FrontMatter, found: Found, elements: list[Element], prose: list[str], pool: _Pool
+) -> list[_Candidate]:
+    """Every kind of evidence weighed; the candidates worth showing, best first."""
+    _header_evidence(found, front, elements, prose, pool)
+    for text in prose:
+        pool.add_years(text, WITH_YEAR, "'{}' in the prose", prose=True)
+    _discover(prose, pool)
+    _title_line_words(found, front, prose, pool)
+    _watched_titles(prose, pool)
+    _capital_header(found, pool)
+    candidates = _merged(list(pool.by_key.values()))
+    candidates.sort(key=lambda c: (-c.score, c.first))
+    del candidates[MAX_CANDIDATES:]
+    _colon_titles(candidates, [plain(t) for t in (front.title, found.title) if t] + prose)
+    _count_bare(prose, candidates)
+    _named_in_title_line(found, front, candidates)
+    candidates.sort(key=lambda c: (-c.score, c.first))
+    return [
+        c
+        for c in candidates
+        if c.fixed or c.structural or c.years or c.marked or c.prose >= DISCOVER_MIN
+    ]
+
+
+def _list_choice(ranked: list[_Candidate]) -> FilmChoice:
+    """A ranked list is about the films it ranks; each entry's part credits its own film."""
+    entries = sorted((c for c in ranked if c.entries), key=lambda c: c.entries[0])
+    return FilmChoice(
+        film=None,
+        films=tuple(FilmRecord(c.title, c.year) for c in entries),
+        mentions=_mentions(ranked, entries),
+        candidates=tuple(c.record() for c in ranked[:SHOWN]),
+        parts=tuple(sorted((line, i) for i, c in enumerate(entries) for line in c.entries)),
+        keys=tuple(c.key for c in entries),
+    )
+
+
+def _films_choice(
+    best: _Candidate,
+    year: int | None,
+    others: list[_Candidate],
+    ranked: list[_Candidate],
+    front: FrontMatter,
+    found: Found,
+    warnings: list[ParseWarning],
+) -> FilmChoice:
+    """The main film with the metadata the text gives, then the other films it is about."""
     main = FilmRecord(
         title=best.title,
         year=year,
