@@ -245,76 +245,25 @@ class Scanner:
         return None
 
     def _line(self, index: int) -> int:
+        """Reads one line and returns the index of the next line to read."""
         raw = self.lines[index].rstrip()
         stripped = raw.strip()
         if not stripped:
             self._flush()
             self.cast_list = False
             return index + 1
-        if self.markdown and _FENCE.match(stripped):
-            self.in_fence = not self.in_fence
-            self.block.append((raw, stripped, self.number(index)))
-            return index + 1
-        if self.in_fence:
-            self.block.append((raw, stripped, self.number(index)))
-            return index + 1
-        if self._details_line(index, stripped):
+        if self._fenced_line(index, raw, stripped) or self._details_line(index, stripped):
             return index + 1
         text = plain(stripped)
         lowered = text.casefold()
-        if index in self.running_heads:
-            self._flush()
-            self._drop(index, text, "running head")
+        if self._furniture_line(index, text) or self._chrome_line(index, stripped, text):
             return index + 1
-        piece = furniture(_TAG.sub("", text) if "<" in text else text)
-        if self.in_cruft_block:
-            if piece or continues_block(text) or self.cruft_to_end:
-                self._drop(index, text, piece.reason if piece else self.cruft_reason)
-                return index + 1
-            self.in_cruft_block = False
-        if piece:
-            self._flush()
-            if piece.starts_block:
-                self.in_cruft_block, self.cruft_reason = True, piece.reason
-                self.cruft_to_end = piece.ends_text
-            if piece.byline and self.found.byline is None:
-                self.found.byline = piece.byline
-            if piece.rating:
-                rated = ratings_in_line(piece.rating, standalone=True)
-                self.found.ratings.extend((self.number(index), r) for r in rated)
-            self._drop(index, text, piece.reason)
-            return index + 1
-        if not self.block and not _WORDLESS_KEEP.search(stripped):
-            # "·", "--", "⚠": a line without a word between a page's parts (Medium's chrome).
-            self._drop(index, text, "separator")
-            return index + 1
-        if not self.markdown and _HASHTAGS.match(stripped):
-            # "#lantern season #orla finch": a blog platform's tags, not a heading or text.
-            self.found.tags.extend(t.strip() for t in stripped.split("#") if t.strip())
-            self._drop(index, text, "tags")
-            return index + 1
-        if self._author_line(index, text):
-            return index + 1
-        if not self.seen_content and not self.block and _HANDLE.fullmatch(stripped):
-            # "cinemagpie" atop a Tumblr or forum post: the poster's handle, not text.
-            if self.found.byline is None:
-                self.found.byline = stripped.lstrip("@")
-            self._drop(index, text, "byline")
-            return index + 1
-        if _RULE.match(stripped) and not self.block and not self.in_fence:
-            next_line = index + 1 < len(self.lines) and self.lines[index + 1].strip()
-            if not next_line:  # "---" under a line of text is a Markdown heading, not a rule
-                self._drop(index, text, "separator")
-                return index + 1
         if might_speak_of_spoilers(lowered):
             spoiler_end = self._spoiler_line(index, raw, stripped, text, lowered)
             if spoiler_end is not None:
                 return spoiler_end
-        if self.cast_list and len(text) <= 80 and not ends_sentence(text):
-            credit = parse_cast_entry(text)
-            if credit:
-                self.found.cast.append(credit)
-                return index + 1
+        if self._cast_entry(text):
+            return index + 1
         if self._structured_line(index, stripped, text):
             self._flush()
             return index + 1
@@ -327,6 +276,76 @@ class Scanner:
         self.seen_content = True
         self.block.append((raw, text, self.number(index)))
         return index + 1
+
+    def _fenced_line(self, index: int, raw: str, stripped: str) -> bool:
+        """A Markdown code fence, or a line inside one: kept in the paragraph as written."""
+        if self.markdown and _FENCE.match(stripped):
+            self.in_fence = not self.in_fence
+        elif not self.in_fence:
+            return False
+        self.block.append((raw, stripped, self.number(index)))
+        return True
+
+    def _furniture_line(self, index: int, text: str) -> bool:
+        """A running head, or the web page's furniture (and the block it opens): dropped."""
+        if index in self.running_heads:
+            self._flush()
+            self._drop(index, text, "running head")
+            return True
+        piece = furniture(_TAG.sub("", text) if "<" in text else text)
+        if self.in_cruft_block:
+            if piece or continues_block(text) or self.cruft_to_end:
+                self._drop(index, text, piece.reason if piece else self.cruft_reason)
+                return True
+            self.in_cruft_block = False
+        if not piece:
+            return False
+        self._flush()
+        if piece.starts_block:
+            self.in_cruft_block, self.cruft_reason = True, piece.reason
+            self.cruft_to_end = piece.ends_text
+        if piece.byline and self.found.byline is None:
+            self.found.byline = piece.byline
+        if piece.rating:
+            rated = ratings_in_line(piece.rating, standalone=True)
+            self.found.ratings.extend((self.number(index), r) for r in rated)
+        self._drop(index, text, piece.reason)
+        return True
+
+    def _chrome_line(self, index: int, stripped: str, text: str) -> bool:
+        """A separator, a post's tags, the poster's handle or name: dropped, not text."""
+        if not self.block and not _WORDLESS_KEEP.search(stripped):
+            # "·", "--", "⚠": a line without a word between a page's parts (Medium's chrome).
+            self._drop(index, text, "separator")
+            return True
+        if not self.markdown and _HASHTAGS.match(stripped):
+            # "#lantern season #orla finch": a blog platform's tags, not a heading or text.
+            self.found.tags.extend(t.strip() for t in stripped.split("#") if t.strip())
+            self._drop(index, text, "tags")
+            return True
+        if self._author_line(index, text):
+            return True
+        if not self.seen_content and not self.block and _HANDLE.fullmatch(stripped):
+            # "cinemagpie" atop a Tumblr or forum post: the poster's handle, not text.
+            if self.found.byline is None:
+                self.found.byline = stripped.lstrip("@")
+            self._drop(index, text, "byline")
+            return True
+        if _RULE.match(stripped) and not self.block and not self.in_fence:
+            next_line = index + 1 < len(self.lines) and self.lines[index + 1].strip()
+            if not next_line:  # "---" under a line of text is a Markdown heading, not a rule
+                self._drop(index, text, "separator")
+                return True
+        return False
+
+    def _cast_entry(self, text: str) -> bool:
+        """A name under a bare "Cast:" line: one more actor."""
+        if self.cast_list and len(text) <= 80 and not ends_sentence(text):
+            credit = parse_cast_entry(text)
+            if credit:
+                self.found.cast.append(credit)
+                return True
+        return False
 
     # metadata, ratings, verdict lines, stubs, bare links
     def _author_line(self, index: int, text: str) -> bool:
