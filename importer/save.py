@@ -234,31 +234,53 @@ def article_import(
             # The article's search document is computed once, when all its sections are saved.
             search.deferred_indexing(),
         ):
-            # Like an admin save, an import is a revision (with its author when known).
-            reversion.set_comment("Imported from a text.")
-            if by is not None and by.is_authenticated:
-                reversion.set_user(by)
-            resolver = resolver or Resolver()
-            importer = _Import(
-                resolver.text(parsed),
-                source_text,
+            result = _import_in_revision(
+                parsed=parsed,
+                source_text=source_text,
                 publish=publish,
+                dry_run=dry_run,
                 overwrite=overwrite,
                 by=by,
-                resolver=resolver,
+                resolver=resolver or Resolver(),
             )
-            result = importer.run()
-            result.dry_run = dry_run
-            importer.report_public_parts(result)
-            if dry_run or result.article.outcome == "skipped":
-                raise _Rollback(result)
-            importer.add_versions()
     except _Rollback as rollback:
         result = rollback.result
         if dry_run and result.article.outcome == "created":
             result.article.pk = None
     except IntegrityError as exc:  # a concurrent import of the same text, or a race on a slug
         raise ImportTextError(f"could not save: {exc}") from exc
+    return result
+
+
+def _import_in_revision(
+    *,
+    parsed: ParsedText,
+    source_text: str,
+    publish: bool,
+    dry_run: bool,
+    overwrite: bool,
+    by: AbstractBaseUser | None,
+    resolver: Resolver,
+) -> ImportResult:
+    """article_import's work inside its transaction; raises _Rollback to keep nothing."""
+    # Like an admin save, an import is a revision (with its author when known).
+    reversion.set_comment("Imported from a text.")
+    if by is not None and by.is_authenticated:
+        reversion.set_user(by)
+    importer = _Import(
+        resolver.text(parsed),
+        source_text,
+        publish=publish,
+        overwrite=overwrite,
+        by=by,
+        resolver=resolver,
+    )
+    result = importer.run()
+    result.dry_run = dry_run
+    importer.report_public_parts(result)
+    if dry_run or result.article.outcome == "skipped":
+        raise _Rollback(result)
+    importer.add_versions()
     return result
 
 
@@ -469,37 +491,18 @@ class _Import:
             reversion.add_to_revision(instance)
 
     def run(self) -> ImportResult:
-        main = self.parsed.film
-        # `film` is the main one; a ranked list has none, and is about the films it ranks.
-        records = (main, *self.parsed.films[1:]) if main else self.parsed.films
-        text_films: list[Film] = []
-        film_results: list[FilmResult] = []
-        for record in records:
-            if main is None and not self.catalogue and self.film_match(record) is None:
-                self.warn(f"{record}: not on the site yet, so not linked (editors add films)")
-                continue
-            film, film_result = self.film(record)
-            if self.film_created:
-                self.created_films.add(film.pk)
-            text_films.append(film)
-            film_results.append(film_result)
+        text_films, film_results = self.text_films()
         credits = self.credits(text_films)
         mentions, mention_films = self.mentions()
         # Every film the text is about; a ranked list covers the films it ranks.
         films = list(dict.fromkeys(text_films)) if text_films else mention_films
         article, outcome = self.article(films)
         sections = [self.section_result(record) for record in self.parsed.sections]
-        for number, record in enumerate(self.parsed.sections, start=1):
-            if record.image:
-                self.warn(
-                    f"section {number} ({record.heading or record.kind}) had an image "
-                    f"({record.image.caption or record.image.alt_text!r}): kept as an image "
-                    "slot; upload the picture and attach it in the admin"
-                )
+        self.warn_image_slots()
         return ImportResult(
             fingerprint=self.parsed.fingerprint,
             dry_run=False,
-            film=film_results[0] if main and film_results else None,
+            film=film_results[0] if self.parsed.film and film_results else None,
             films=film_results,
             credits=credits,
             article=ArticleResult(
@@ -516,6 +519,34 @@ class _Import:
             warnings=self.warnings,
         )
 
+    def text_films(self) -> tuple[list[Film], list[FilmResult]]:
+        """Save or match the films the text is about, the main one first."""
+        main = self.parsed.film
+        # `film` is the main one; a ranked list has none, and is about the films it ranks.
+        records = (main, *self.parsed.films[1:]) if main else self.parsed.films
+        text_films: list[Film] = []
+        film_results: list[FilmResult] = []
+        for record in records:
+            if main is None and not self.catalogue and self.film_match(record) is None:
+                self.warn(f"{record}: not on the site yet, so not linked (editors add films)")
+                continue
+            film, film_result = self.film(record)
+            if self.film_created:
+                self.created_films.add(film.pk)
+            text_films.append(film)
+            film_results.append(film_result)
+        return text_films, film_results
+
+    def warn_image_slots(self) -> None:
+        """A picture in the text cannot be imported: say where its slot is."""
+        for number, record in enumerate(self.parsed.sections, start=1):
+            if record.image:
+                self.warn(
+                    f"section {number} ({record.heading or record.kind}) had an image "
+                    f"({record.image.caption or record.image.alt_text!r}): kept as an image "
+                    "slot; upload the picture and attach it in the admin"
+                )
+
     # --- film ---------------------------------------------------------------------------------
 
     def film(self, record: FilmRecord) -> tuple[Film, FilmResult]:
@@ -528,32 +559,10 @@ class _Import:
                 "editor to add it (or to import this text)"
             )
         if film is None:
-            outcome = "created"
-            film = Film(
-                title=record.title[:200],
-                original_title=(record.original_title or "")[:200],
-                year=record.year,
-                runtime_minutes=record.runtime_minutes,
-                slug=_unique_slug(Film, f"{record.title} {record.year or ''}", fallback="film"),
-            )
-            self.film_links(film, record)
-            film, outcome = self.save_new(film, f"film {record}", lambda: self.film_match(record))
-            self.film_created = outcome == "created"
-            if self.film_created:
-                self.resolver.site.added(film)
+            film, outcome = self.film_create(record)
         elif self.catalogue:
             self.film_fill(film, record)
-        if self.catalogue:
-            genres = self.add_terms(film.genres, Genre, record.genres, "genre")
-            self.add_terms(film.countries, Country, record.countries, "country")
-            self.add_terms(film.languages, Language, record.languages, "language")
-            if record.watch_on:
-                self.warn(
-                    f"where to watch ({', '.join(record.watch_on)}) not saved: the text gives no "
-                    "kind or link; add it on the film"
-                )
-        elif record.genres or record.countries or record.languages or record.links:
-            self.warn(f"{record}: details not changed; only editors change films")
+        genres = self.film_details(film, record)
         if not self.film_created:  # a matched film may have genres the text did not name
             genres = list(film.genres.all())
         return film, FilmResult(
@@ -564,6 +573,38 @@ class _Import:
             outcome=outcome,
             slug=film.slug,
         )
+
+    def film_create(self, record: FilmRecord) -> tuple[Film, Outcome]:
+        """A new film from the record (matched after all if a concurrent import saved it)."""
+        film = Film(
+            title=record.title[:200],
+            original_title=(record.original_title or "")[:200],
+            year=record.year,
+            runtime_minutes=record.runtime_minutes,
+            slug=_unique_slug(Film, f"{record.title} {record.year or ''}", fallback="film"),
+        )
+        self.film_links(film, record)
+        film, outcome = self.save_new(film, f"film {record}", lambda: self.film_match(record))
+        self.film_created = outcome == "created"
+        if self.film_created:
+            self.resolver.site.added(film)
+        return film, outcome
+
+    def film_details(self, film: Film, record: FilmRecord) -> list[Genre | Country | Language]:
+        """Add the text's genres, countries and languages; returns the genres it named."""
+        if not self.catalogue:
+            if record.genres or record.countries or record.languages or record.links:
+                self.warn(f"{record}: details not changed; only editors change films")
+            return []
+        genres = self.add_terms(film.genres, Genre, record.genres, "genre")
+        self.add_terms(film.countries, Country, record.countries, "country")
+        self.add_terms(film.languages, Language, record.languages, "language")
+        if record.watch_on:
+            self.warn(
+                f"where to watch ({', '.join(record.watch_on)}) not saved: the text gives no "
+                "kind or link; add it on the film"
+            )
+        return genres
 
     def film_match(self, record: FilmRecord) -> Film | None:
         """The film already on the site with this title (or original title) and year."""
@@ -734,15 +775,7 @@ class _Import:
         self, film: Film, record: CreditRecord, existing: list[Credit], billing: int
     ) -> CreditResult:
         person, person_outcome = self.person(record.person)
-        character = None
-        if record.character:
-            if record.role == Credit.Role.ACTOR:
-                character = self.character(film, record.character)
-            else:
-                self.warn(
-                    f"{record.person} ({record.role}): character {record.character!r} dropped; "
-                    "only actors play characters"
-                )
+        character = self.credit_character(film, record)
         same_job = [c for c in existing if c.person_id == person.pk and c.role == record.role]
         exact = [c for c in same_job if c.character_id == (character.pk if character else None)]
         outcome: Outcome = "matched"
@@ -772,6 +805,18 @@ class _Import:
             outcome=outcome,
             person_outcome=person_outcome,
         )
+
+    def credit_character(self, film: Film, record: CreditRecord) -> Character | None:
+        """The part an actor plays; a character named for any other job is dropped."""
+        if not record.character:
+            return None
+        if record.role == Credit.Role.ACTOR:
+            return self.character(film, record.character)
+        self.warn(
+            f"{record.person} ({record.role}): character {record.character!r} dropped; "
+            "only actors play characters"
+        )
+        return None
 
     def mentions(self) -> tuple[list[MentionResult], list[Film]]:
         results: list[MentionResult] = []
@@ -881,17 +926,27 @@ class _Import:
         return sections
 
     def article(self, films: list[Film]) -> tuple[Article, ArticleOutcome]:
-        record = self.parsed.article
         author = self.author()
         sections = self.desired_sections(films[0] if self.parsed.film else None)
         article = Article.objects.filter(source_fingerprint=self.parsed.fingerprint).first()
         if article is None:
-            article = Article(source_fingerprint=self.parsed.fingerprint, slug=self.slug())
-            article.status, article.published_at = self.status()
-            self.save_article(article, author, films, sections)
-            self.status_record(article, "")
-            return article, "created"
+            return self.article_create(author, films, sections), "created"
+        self.check_may_change(article)
+        if self.wanted_content(author, sections) != _stored_content(article):
+            return article, self.article_replace(article, author, films, sections)
+        return article, self.article_refresh(article, films)
 
+    def article_create(
+        self, author: Author | None, films: list[Film], sections: list[Section]
+    ) -> Article:
+        article = Article(source_fingerprint=self.parsed.fingerprint, slug=self.slug())
+        article.status, article.published_at = self.status()
+        self.save_article(article, author, films, sections)
+        self.status_record(article, "")
+        return article
+
+    def check_may_change(self, article: Article) -> None:
+        """Re-importing a text changes its article: the importing user must be allowed to."""
         if self.by is not None:
             from editorial.services import can_edit_article
 
@@ -899,7 +954,11 @@ class _Import:
                 raise ImportTextError(
                     f"this text was imported before as {article.title!r}, which you may not change"
                 )
-        wanted = _content(
+
+    def wanted_content(self, author: Author | None, sections: list[Section]) -> tuple:
+        """What this import would write into the article, to compare with what it holds."""
+        record = self.parsed.article
+        return _content(
             record.kind,
             record.title[:200],
             record.standfirst,
@@ -909,20 +968,27 @@ class _Import:
             record.tags,
             sections,
         )
-        if wanted != _stored_content(article):
-            if not self.overwrite:
-                self.warn(
-                    f"article {article.slug!r} was imported from this text but has changed "
-                    "since (an editor edited it, or the importer reads the text differently "
-                    "now); left as it is. Import with overwrite to replace it"
-                )
-                return article, "skipped"
-            from_status = article.status
-            if self.publish and article.status == Article.Status.DRAFT:
-                article.status, article.published_at = self.status()
-            self.save_article(article, author, films, sections)
-            self.status_record(article, from_status)
-            return article, "updated"
+
+    def article_replace(
+        self, article: Article, author: Author | None, films: list[Film], sections: list[Section]
+    ) -> ArticleOutcome:
+        """An article that differs from the text: replaced with overwrite, else left alone."""
+        if not self.overwrite:
+            self.warn(
+                f"article {article.slug!r} was imported from this text but has changed "
+                "since (an editor edited it, or the importer reads the text differently "
+                "now); left as it is. Import with overwrite to replace it"
+            )
+            return "skipped"
+        from_status = article.status
+        if self.publish and article.status == Article.Status.DRAFT:
+            article.status, article.published_at = self.status()
+        self.save_article(article, author, films, sections)
+        self.status_record(article, from_status)
+        return "updated"
+
+    def article_refresh(self, article: Article, films: list[Film]) -> ArticleOutcome:
+        """An article that still matches the text: publish it if asked, link new films."""
         outcome: ArticleOutcome = "unchanged"
         if self.publish and article.status == Article.Status.DRAFT:
             article.status, article.published_at = self.status()
@@ -936,7 +1002,7 @@ class _Import:
             article.films.add(*missing)
             self.revise(article)
             outcome = "updated"
-        return article, outcome
+        return outcome
 
     def status_record(self, article: Article, from_status: str) -> None:
         """The status log: the import set the article's status (by whom; None: the command)."""
