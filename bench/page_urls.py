@@ -118,7 +118,7 @@ def rare_word() -> str:
 
 
 def _search(word: Callable[[], str]) -> Callable[[], str]:
-    return lambda: f"{reverse('reviews:search')}?{urlencode({'q': word()})}"
+    return lambda: f"{reverse('sitesearch:search')}?{urlencode({'q': word()})}"
 
 
 # key -> how to find its URL; bench/pages.py's PAGE_LABELS gives the table's order and labels.

@@ -22,9 +22,10 @@ What keeps a cached page right:
   one is due (one query, on the generation's first miss); pages cached under it expire then,
   browsers and CDNs are told so, and the first request after that starts a new generation.
 - Only readers without a session cookie use the cache, and only 200 responses of the reader
-  URLs (the ``reviews`` and ``people`` namespaces, sitemaps, robots.txt) that set no cookie,
-  carry no ``Vary`` and are not private are stored. Nothing on those pages depends on the
-  reader: "I've seen this film" lives in the browser's localStorage (static/js/spoilers.js).
+  URLs (the ``reviews``, ``people`` and ``sitesearch`` namespaces, sitemaps, robots.txt) that
+  set no cookie, carry no ``Vary`` and are not private are stored. Nothing on those pages
+  depends on the reader: "I've seen this film" lives in the browser's localStorage
+  (static/js/spoilers.js).
 - Behind a read replica, pages are served but not stored during the first
   DATABASE_REPLICA_PIN_SECONDS of a generation, while the replica may still lag the write.
 
@@ -58,7 +59,7 @@ from django.utils.http import http_date
 
 GENERATION_KEY = "filmsite:pages:generation"
 # The reader-facing URLs; the admin, preview links and /healthz are never cached.
-PAGE_NAMESPACES = frozenset({"reviews", "people"})
+PAGE_NAMESPACES = frozenset({"reviews", "people", "sitesearch"})
 PAGE_URL_NAMES = frozenset({"robots_txt", "sitemap", "sitemap_section"})
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
 # Set per response by the middleware, so not stored with the page.

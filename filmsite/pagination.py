@@ -15,6 +15,7 @@ from operator import and_, or_
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import F, Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
@@ -310,3 +311,17 @@ def redirect_unreachable_pages(view: Callable[..., HttpResponse]) -> Callable[..
             return HttpResponsePermanentRedirect(f"{request.path}{suffix}")
 
     return wrapper
+
+
+PAGE_SIZE = 20
+
+
+def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
+    """A numbered page; past the last page a 404, not a copy of the last page (page 1 always is)."""
+    try:
+        return Paginator(queryset, per_page).page(page_number(request))
+    except EmptyPage as error:
+        raise Http404("No such page.") from error
+    except PageOutOfReach as deep:
+        raise_if_past_the_end(deep, queryset, per_page)
+        raise

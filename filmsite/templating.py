@@ -25,6 +25,7 @@ from django.utils.timezone import template_localtime
 
 from filmsite.links import slug_url
 from reviews.templatetags import renditions, reviews_tags, structured_data
+from sitesearch import api as search
 
 
 class Template(DjangoJinja2Template):
@@ -112,7 +113,7 @@ def environment(**options: Any) -> jinja2.Environment:
         truncatewords=defaultfilters.truncatewords,
         capfirst=defaultfilters.capfirst,
         pluralize=defaultfilters.pluralize,
-        highlight=reviews_tags.highlight,
+        highlight=search.render_snippet,
         film_slugs=reviews_tags.film_slugs,
     )
     return env

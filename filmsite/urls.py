@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("editorial.urls")),
     path("", include("people.urls")),
     path("", include("reviews.urls")),
+    path("", include("sitesearch.urls")),
 ]
 
 if not urlsplit(settings.MEDIA_URL).netloc:  # a CDN or bucket URL: uploads are served there

@@ -18,12 +18,18 @@ from typing import Any
 from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
+from django.dispatch import Signal
 
 from reviews import images, tasks
 from reviews.models import Image
 
 _SAVED_NAME = "_filmsite_saved_file_name"
 _CHANGED = "_filmsite_file_changed"
+
+# Sent by rerender_sections after it rewrote sections' HTML with bulk_update, which sends no
+# post_save: whoever keeps a copy of that HTML (the search index) refreshes it. Receivers
+# return a line for the command's report.
+sections_rerendered = Signal()
 
 
 def connect_signals() -> None:

@@ -20,5 +20,4 @@ urlpatterns = [
     path("themes/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("themes/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
     path("themes/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
-    path("search/", views.search, name="search"),
 ]

@@ -1,4 +1,4 @@
-"""Reader-facing pages for films, articles, critics, themes and search."""
+"""Reader-facing pages for films, articles, critics and themes."""
 
 import re
 from collections.abc import Callable, Iterable
@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import Max, Min, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -18,11 +17,8 @@ from django.views.decorators.http import require_GET
 from filmsite.pagination import (
     Key,
     KeysetPage,
-    PageOutOfReach,
     is_small_number,
-    page_number,
     paginate_keyset,
-    raise_if_past_the_end,
     redirect_unreachable_pages,
 )
 from people.models import Credit, group_credits_by_role
@@ -37,11 +33,9 @@ from reviews.models import (
     Language,
     public_themes,
 )
-from sitesearch import api as search_engine
 
 User = AbstractBaseUser | AnonymousUser
 PAGE_SIZE = 20
-SEARCH_SIDE_RESULTS = 8  # films and people beside the article results
 TAG_FILMS = 12
 RELATED_ARTICLES = 4
 TOC_MIN_SECTIONS = 4  # a table of contents helps from this many sections on
@@ -82,17 +76,6 @@ class Group:
 
     label: str
     items: list
-
-
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
-    """A numbered page; past the last page a 404, not a copy of the last page (page 1 always is)."""
-    try:
-        return Paginator(queryset, per_page).page(page_number(request))
-    except EmptyPage as error:
-        raise Http404("No such page.") from error
-    except PageOutOfReach as deep:
-        raise_if_past_the_end(deep, queryset, per_page)
-        raise
 
 
 def paginate_articles(
@@ -331,21 +314,6 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "feed_atom": reverse("reviews:tag_feed_atom", args=[tag.slug]),
     }
     return render(request, "reviews/tag_detail.html", context)
-
-
-@require_GET
-@redirect_unreachable_pages
-def search(request: HttpRequest) -> HttpResponse:
-    query = search_engine.clean_query(request.GET.get("q", ""))
-    results = search_engine.articles(query)  # ranked and bounded: no COUNT over every match
-    context = {
-        "query": query,
-        "page": paginate(request, results),
-        "more_results": results.is_truncated,
-        "films": search_engine.films(query)[:SEARCH_SIDE_RESULTS],
-        "people": search_engine.people(query)[:SEARCH_SIDE_RESULTS],
-    }
-    return render(request, "reviews/search.html", context)
 
 
 @require_GET

@@ -3,6 +3,7 @@
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 from reviews.models import Article, Section
+from reviews.signals import sections_rerendered
 from sitesearch import api
 
 
@@ -20,10 +21,15 @@ def _section_changed(sender, instance: Section, raw: bool = False, **kwargs) -> 
         api.article_changed(instance.article_id)
 
 
+def _sections_rerendered(sender, **kwargs) -> str:
+    return f"Search index rebuilt for {api.rebuild()} article(s)."
+
+
 def connect_signals() -> None:
     """Called once from SearchConfig.ready()."""
     post_save.connect(_article_saved, sender=Article, dispatch_uid="search_article_saved")
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid="search_article_deleted")
     post_save.connect(_section_changed, sender=Section, dispatch_uid="search_section_saved")
     post_delete.connect(_section_changed, sender=Section, dispatch_uid="search_section_deleted")
+    sections_rerendered.connect(_sections_rerendered, dispatch_uid="search_sections_rerendered")
     post_migrate.connect(api.repair_trigram_triggers, dispatch_uid="search_repair_trigram_triggers")

@@ -27,9 +27,6 @@ KNOWN_MUTUAL_APPS: set[tuple[str, str]] = {
     # people's pages list articles about a person's films and a character's sections; films'
     # pages, search, sitemaps and JSON-LD list credits and people.
     ("people", "reviews"),
-    # reviews' search page, its snippet tag and rerender_sections call the search API, which
-    # reads reviews' models; the search page belongs in sitesearch with its own URL.
-    ("reviews", "sitesearch"),
 }
 KNOWN_MIGRATION_IMPORTS: set[tuple[str, str]] = set()
 

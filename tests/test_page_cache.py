@@ -82,7 +82,7 @@ def test_every_reader_page_is_stored(client, article, django_assert_num_queries)
         article.get_absolute_url(),
         article.author.get_absolute_url(),
         reverse("reviews:tag_detail", args=["tides"]),
-        reverse("reviews:search") + "?q=salt",
+        reverse("sitesearch:search") + "?q=salt",
         reverse("reviews:feed"),
         person.get_absolute_url(),
         character.get_absolute_url(),
@@ -289,7 +289,7 @@ def test_head_is_served_from_the_get_entry(client, article, django_assert_num_qu
 
 def test_query_strings_are_separate_pages(client, django_assert_num_queries):
     f.ArticleFactory.create_batch(3)
-    url = reverse("reviews:search")
+    url = reverse("sitesearch:search")
     assert client.get(url, {"q": "nothing"}).content != client.get(url, {"q": ""}).content
     with django_assert_num_queries(0):
         client.get(url, {"q": "nothing"})

@@ -1,4 +1,4 @@
-"""Template helpers for the reader site: stars, canonical URLs, search snippets, spoiler hooks."""
+"""Template helpers for the reader site: stars, canonical URLs, spoiler hooks."""
 
 from decimal import Decimal
 
@@ -9,7 +9,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from reviews.models import Film
-from sitesearch import api as search
 
 register = template.Library()
 
@@ -33,11 +32,6 @@ def stars(rating: Decimal) -> SafeString:
 def film_slugs(films: QuerySet[Film] | list[Film]) -> str:
     """The films' slugs, space-separated: spoilers.js opens a section once all are seen."""
     return " ".join(film.slug for film in films)
-
-
-@register.filter
-def highlight(snippet: str | None) -> SafeString:
-    return search.render_snippet(snippet)
 
 
 def _request(context: template.Context) -> HttpRequest:

@@ -225,7 +225,7 @@ def paginated_urls(objects) -> list[str]:
         reverse("reviews:author_detail", args=[objects["article"].author.slug]),
         reverse("reviews:tag_detail", args=["salt"]),
         reverse("people:person_detail", args=[objects["person"].slug]),
-        reverse("reviews:search") + "?q=salt",
+        reverse("sitesearch:search") + "?q=salt",
     ]
 
 

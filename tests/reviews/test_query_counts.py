@@ -204,7 +204,7 @@ def test_search(client, django_assert_num_queries, n):
         film = f.FilmFactory(title=f"Harbour Lights {i}", genres=[f.GenreFactory()])
         f.PersonFactory(name=f"Harbour Master {i}")
         f.ArticleFactory(title=f"On the harbour {i}", films=[film], tags=["sea"])
-    url = reverse("reviews:search") + "?q=harbour"
+    url = reverse("sitesearch:search") + "?q=harbour"
     response = get(client, django_assert_num_queries, url, 6)  # same on PostgreSQL and SQLite
     assert response.context["page"].paginator.count == n
 

@@ -65,7 +65,7 @@ def test_snippet_highlights_matches_and_escapes_the_text():
 @pytest.mark.parametrize("query", ['"', "AND OR NOT", "*", "a:b", "lighthouse)(", "' OR 1=1 --"])
 def test_hostile_queries_do_not_error(client, query):
     f.ArticleFactory(title="Lighthouse")
-    assert client.get(reverse("reviews:search"), {"q": query}).status_code == 200
+    assert client.get(reverse("sitesearch:search"), {"q": query}).status_code == 200
 
 
 def test_films_and_people_are_found_by_name():
@@ -81,7 +81,7 @@ def test_search_page_shows_films_people_and_articles(client):
     f.FilmFactory(title="Harbour Lights")
     f.PersonFactory(name="Ana Harbour")
     f.ArticleFactory(title="On the harbour")
-    html = client.get(reverse("reviews:search"), {"q": "harbour"}).content.decode()
+    html = client.get(reverse("sitesearch:search"), {"q": "harbour"}).content.decode()
     assert "Harbour Lights" in html and "Ana Harbour" in html and "On the harbour" in html
     assert '<meta name="robots" content="noindex">' in html
 
@@ -140,7 +140,7 @@ def test_results_are_bounded_and_the_page_says_so(client, monkeypatch):
         f.ArticleFactory(title=f"Harbour notes {i}")
     results = search.articles("harbour")
     assert 3 <= results.count() <= 5 and results.is_truncated
-    html = client.get(reverse("reviews:search"), {"q": "harbour"}).content.decode()
+    html = client.get(reverse("sitesearch:search"), {"q": "harbour"}).content.decode()
     assert f"At least {results.count()} articles match" in html
 
 
@@ -149,7 +149,7 @@ def test_few_results_are_counted_exactly(client):
         f.ArticleFactory(title=f"Harbour notes {i}")
     results = search.articles("harbour")
     assert results.count() == 2 and not results.is_truncated
-    assert "At least" not in client.get(reverse("reviews:search"), {"q": "harbour"}).text
+    assert "At least" not in client.get(reverse("sitesearch:search"), {"q": "harbour"}).text
 
 
 def test_no_snippet_when_only_the_title_matches():

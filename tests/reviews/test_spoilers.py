@@ -134,7 +134,7 @@ def test_spoiler_text_is_never_indexed_for_search(article):
 
 
 def test_search_results_page_snippets_have_no_spoilers(client, article):
-    html = page(client, reverse("reviews:search") + f"?q={SAFE}")
+    html = page(client, reverse("sitesearch:search") + f"?q={SAFE}")
     assert "The Harbour review" in html and f"<mark>{SAFE}</mark>" in html.lower()
     assert SPOILER not in html
 

@@ -126,7 +126,7 @@ def test_rendered_pages_run_only_our_own_script_files(client, pages, admin_user)
         reverse("reviews:home"),
         film.get_absolute_url(),
         person.get_absolute_url(),
-        reverse("reviews:search") + "?q=harbour",
+        reverse("sitesearch:search") + "?q=harbour",
         reverse("admin:index"),
         reverse("admin:reviews_article_add"),  # sections inline, autosave, prepopulated slug
         reverse("admin:reviews_film_change", args=[film.pk]),  # credits inline, autocomplete

@@ -734,9 +734,9 @@ def public_surfaces(site) -> dict[str, str]:
         "person page": site["person"].get_absolute_url(),
         "character page": character.get_absolute_url(),
         "related teasers": site["neighbour"].get_absolute_url(),
-        "search": reverse("reviews:search") + "?q=Zorblax",
-        "search by film": reverse("reviews:search") + "?q=Tidewater",
-        "search by title words": reverse("reviews:search") + "?q=lighthouse",
+        "search": reverse("sitesearch:search") + "?q=Zorblax",
+        "search by film": reverse("sitesearch:search") + "?q=Tidewater",
+        "search by title words": reverse("sitesearch:search") + "?q=lighthouse",
         "sitemap index": reverse("sitemap"),
         "robots.txt": reverse("robots_txt"),
     }

@@ -156,7 +156,7 @@ def test_names_titles_and_captions_are_escaped_on_every_public_page(client, host
     control_tags = audit(client.get(control_article.get_absolute_url()).text).tags
     control_tags |= audit(client.get(control_article.films.first().get_absolute_url()).text).tags
     control_tags |= audit(client.get(reverse("reviews:home")).text).tags
-    control_tags |= audit(client.get(reverse("reviews:search") + "?q=plain").text).tags
+    control_tags |= audit(client.get(reverse("sitesearch:search") + "?q=plain").text).tags
     control_tags |= ALLOWED_TAGS  # what a rendered section may hold
 
     for p, film, person, author, article in hostile_catalogue:
@@ -176,7 +176,7 @@ def test_names_titles_and_captions_are_escaped_on_every_public_page(client, host
         assert_well_formed_feed(
             client.get(reverse("reviews:film_feed_atom", args=[film.slug])), [p[:200]]
         )
-    for url in (reverse("reviews:home"), reverse("reviews:search") + "?q=alert"):
+    for url in (reverse("reviews:home"), reverse("sitesearch:search") + "?q=alert"):
         assert_inert_html(client.get(url), control_tags)
     assert_well_formed_feed(client.get(reverse("reviews:feed")), [])
     assert_well_formed_feed(client.get(reverse("reviews:feed_atom")), [])

@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from reviews.markdown import render_markdown
 from reviews.models import Section
-from sitesearch import api as search
+from reviews.signals import sections_rerendered
 
 
 class Command(BaseCommand):
@@ -60,5 +60,6 @@ class Command(BaseCommand):
         verb = "would change" if dry_run else "re-rendered"
         self.stdout.write(f"{changed} of {seen} section(s) {verb}.")
         if changed and not dry_run:
-            # bulk_update sends no signals: the search documents are rebuilt from the new HTML.
-            self.stdout.write(f"Search index rebuilt for {search.rebuild()} article(s).")
+            # bulk_update sends no signals: those who copy the HTML (search) are told here.
+            for _, report in sections_rerendered.send(sender=Section):
+                self.stdout.write(report)
