@@ -364,33 +364,40 @@ class Scanner:
         return True
 
     def _structured_line(self, index: int, stripped: str, text: str) -> bool:
-        found = self.found
+        """A rating, verdict, credit or metadata line, or a bare link: read, not prose."""
         number = self.number(index)
         if is_rating_line(text):
-            found.ratings.extend((number, r) for r in ratings_in_line(text, standalone=True))
+            self.found.ratings.extend((number, r) for r in ratings_in_line(text, standalone=True))
             return True
         verdict = _VERDICT_LINE.match(stripped)
         if verdict and len(stripped) <= 300:
-            self._flush()  # a spoiler notice in the paragraph above counts
-            ratings = ratings_in_line(text, standalone=True)
-            found.ratings.extend((number, r) for r in ratings)
-            if self.spoilers_on:
-                # Below a spoiler notice a verdict is spoiler text, never the public verdict.
-                self.warnings.append(
-                    ParseWarning(
-                        "verdict line below a spoiler notice kept in a spoiler section, "
-                        "not used as the article's verdict",
-                        number,
-                    )
-                )
-                self.seen_content = True
-                self.block.append((stripped, text, number))
-                return True
-            words = verdict.group(1)
-            for rating in ratings:
-                words = words.replace(rating.text, "")
-            found.verdict = words.strip(" ,;:-\u2013\u2014") or None
+            self._verdict_line(verdict, stripped, text, number)
             return True
+        return self._credit_line(text) or self._metadata_line(text, number)
+
+    def _verdict_line(self, verdict: re.Match[str], stripped: str, text: str, number: int) -> None:
+        found = self.found
+        self._flush()  # a spoiler notice in the paragraph above counts
+        ratings = ratings_in_line(text, standalone=True)
+        found.ratings.extend((number, r) for r in ratings)
+        if self.spoilers_on:
+            # Below a spoiler notice a verdict is spoiler text, never the public verdict.
+            self.warnings.append(
+                ParseWarning(
+                    "verdict line below a spoiler notice kept in a spoiler section, "
+                    "not used as the article's verdict",
+                    number,
+                )
+            )
+            self.seen_content = True
+            self.block.append((stripped, text, number))
+            return
+        words = verdict.group(1)
+        for rating in ratings:
+            words = words.replace(rating.text, "")
+        found.verdict = words.strip(" ,;:-\u2013\u2014") or None
+
+    def _credit_line(self, text: str) -> bool:
         credit_line = _CREDIT_LINE.match(text) if len(text) <= 200 else None
         if credit_line:
             names = _split_names(credit_line["names"])
@@ -398,8 +405,14 @@ class Scanner:
             if names and all(credits):
                 said = credit_line["role"]
                 roles = [_CREDIT_LINE_ROLES[said.casefold()]] if said else ["director", "writer"]
-                found.crew += [CreditRecord(c.person, role) for c in credits if c for role in roles]
+                self.found.crew += [
+                    CreditRecord(c.person, role) for c in credits if c for role in roles
+                ]
                 return True
+        return False
+
+    def _metadata_line(self, text: str, number: int) -> bool:
+        found = self.found
         fields = metadata_fields(text)
         if fields is None:
             if is_stub(text):
@@ -422,16 +435,7 @@ class Scanner:
         if name == "cast":
             if not value:
                 self.cast_list = True  # names follow, one per line
-            for entry in _split_names(value):
-                credit = parse_cast_entry(entry)
-                if credit:
-                    found.cast.append(credit)
-                else:
-                    self.warnings.append(
-                        ParseWarning(
-                            f"cast entry {entry!r} skipped: not a first and last name", number
-                        )
-                    )
+            self._meta_cast(value, number)
         elif name == "runtime":
             minutes = parse_runtime(value)
             if minutes is None:
@@ -454,33 +458,34 @@ class Scanner:
             found.original_title = value or None
         elif name in ("director", "writer", "producer", "cinematographer", "editor", "composer",
                       "production_designer"):  # fmt: skip
-            for entry in _split_names(value):
-                credit = parse_cast_entry(entry)
-                if credit:
-                    found.crew.append(CreditRecord(credit.person, name))
-                else:
-                    self.warnings.append(
-                        ParseWarning(f"{name} {entry!r} skipped: not a first and last name", number)
-                    )
+            self._meta_crew(name, value, number)
+
+    def _meta_cast(self, value: str, number: int) -> None:
+        for entry in _split_names(value):
+            credit = parse_cast_entry(entry)
+            if credit:
+                self.found.cast.append(credit)
+            else:
+                self.warnings.append(
+                    ParseWarning(f"cast entry {entry!r} skipped: not a first and last name", number)
+                )
+
+    def _meta_crew(self, role: str, value: str, number: int) -> None:
+        for entry in _split_names(value):
+            credit = parse_cast_entry(entry)
+            if credit:
+                self.found.crew.append(CreditRecord(credit.person, role))
+            else:
+                self.warnings.append(
+                    ParseWarning(f"{role} {entry!r} skipped: not a first and last name", number)
+                )
 
     def _image(self, index: int, stripped: str, text: str) -> int | None:
         """An image left behind as an alt-text line and a caption line, or a Markdown image."""
         number = self.number(index)
         md_image = _MD_IMAGE.match(stripped)
         if md_image:
-            alt, title = md_image.group(1).strip(), (md_image.group(3) or "").strip()
-            after = self._next_nonblank(index)
-            end = index + 1
-            if not title and after is not None and after - index <= 2:
-                caption_line = self.lines[after].strip().strip("*_").strip()
-                if is_caption(plain(caption_line)):
-                    title, end = caption_line, after + 1
-            if not alt:
-                self.warnings.append(
-                    ParseWarning("image has no alt text; used its caption", number)
-                )
-            self._add_image(ImageSlot(alt or title or "Image", title), number)
-            return end
+            return self._markdown_image(index, md_image)
         if is_caption(text):
             self._add_image(ImageSlot(stripped, stripped), number)
             self.warnings.append(
@@ -495,6 +500,24 @@ class Scanner:
             if is_caption(plain(caption)):
                 self._add_image(ImageSlot(stripped, caption), number)
                 return after + 1
+        return self._title_year_line(index, stripped, text)
+
+    def _markdown_image(self, index: int, md_image: re.Match[str]) -> int:
+        """ "![alt](url "title")", its caption maybe on the line below."""
+        number = self.number(index)
+        alt, title = md_image.group(1).strip(), (md_image.group(3) or "").strip()
+        after = self._next_nonblank(index)
+        end = index + 1
+        if not title and after is not None and after - index <= 2:
+            caption_line = self.lines[after].strip().strip("*_").strip()
+            if is_caption(plain(caption_line)):
+                title, end = caption_line, after + 1
+        if not alt:
+            self.warnings.append(ParseWarning("image has no alt text; used its caption", number))
+        self._add_image(ImageSlot(alt or title or "Image", title), number)
+        return end
+
+    def _title_year_line(self, index: int, stripped: str, text: str) -> int | None:
         title_year = film_text.TITLE_YEAR.match(text)
         if (
             title_year
@@ -506,7 +529,7 @@ class Scanner:
             # "Title (Year)" alone below a top spoiler notice: the title line, not an image.
             self._flush()
             self.found.title = stripped.strip("*_ ")
-            self.found.title_line = number
+            self.found.title_line = self.number(index)
             return index + 1
         # A film's "Title (Year)" alone mid-text is a heading (a festival dispatch's films),
         # never taken for an image's alt text.
