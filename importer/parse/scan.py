@@ -29,6 +29,7 @@ from importer.parse.rating import FoundRating, is_rating_line, ratings_in_line
 from importer.parse.records import CreditRecord, DroppedLine, ImageSlot, LinkRecord, ParseWarning
 from importer.parse.spoilers import (
     START,
+    SpoilerNote,
     end_of_spoilers,
     gives_away,
     inline_spoiler_at,
@@ -690,24 +691,11 @@ class Scanner:
         notes = [spoiler_note(key(span)) for span in spans]
         if not any(note and note.kind == START for note in notes):
             return None
-        pairs = zip(spans, notes, strict=True)
-        # "[Spoilers ahead - skip to the verdict]": a bracketed line is one notice, whole.
-        bracketed = _BRACKETED.fullmatch(stripped) is not None and notes[0] is not None
-        if bracketed or all((note and note.notice) or not span.strip() for span, note in pairs):
-            self._flush()  # the line only announces spoilers: a marker, not text
-            for note in notes:
-                if note and note.kind == START:
-                    self._start_spoilers(number, note.sure, text)
+        if self._notice_line(stripped, text, number, spans, notes):
             return index + 1
         first = notes[0]
         starts_paragraph = first is not None and first.kind == START
-        remark = _SPOILER_REMARK.search(text)
-        title = not self.markdown and not self.seen_content and remark
-        if title and self._title_like(index, text[: remark.start()]):
-            # "The Salt Road ending explained (spoilers!)": the title, and a notice.
-            self.found.title = stripped.strip("*_ ")
-            self.found.title_line = number
-            self._start_spoilers(number, True, text)
+        if self._title_with_notice(index, stripped, text):
             return index + 1
         atx = self.markdown and _ATX.match(stripped)
         if atx or (starts_paragraph and looks_like_heading(text) and not self.block):
@@ -723,6 +711,39 @@ class Scanner:
         self.seen_content = True
         self.block.append((raw, text, number))
         return index + 1
+
+    def _notice_line(
+        self,
+        stripped: str,
+        text: str,
+        number: int,
+        spans: list[str],
+        notes: list[SpoilerNote | None],
+    ) -> bool:
+        """A line that only announces spoilers: a marker, not text."""
+        pairs = zip(spans, notes, strict=True)
+        # "[Spoilers ahead - skip to the verdict]": a bracketed line is one notice, whole.
+        bracketed = _BRACKETED.fullmatch(stripped) is not None and notes[0] is not None
+        only_notices = all((note and note.notice) or not span.strip() for span, note in pairs)
+        if not (bracketed or only_notices):
+            return False
+        self._flush()  # the line only announces spoilers: a marker, not text
+        for note in notes:
+            if note and note.kind == START:
+                self._start_spoilers(number, note.sure, text)
+        return True
+
+    def _title_with_notice(self, index: int, stripped: str, text: str) -> bool:
+        remark = _SPOILER_REMARK.search(text)
+        title = not self.markdown and not self.seen_content and remark
+        if not (title and self._title_like(index, text[: remark.start()])):
+            return False
+        # "The Salt Road ending explained (spoilers!)": the title, and a notice.
+        number = self.number(index)
+        self.found.title = stripped.strip("*_ ")
+        self.found.title_line = number
+        self._start_spoilers(number, True, text)
+        return True
 
     def _start_spoilers(self, number: int, sure: bool, words: str) -> None:
         if self.spoilers_on:
@@ -764,39 +785,9 @@ class Scanner:
             offset += len(span)
             note = spoiler_note(key(span))
             if note is None and not self.spoilers_on and gives_away(key(span)):
-                self._start_spoilers(line, True, plain(span))
-                self.warnings.append(
-                    ParseWarning(
-                        f"{_quoted(plain(span))} reads like an ending or a twist given away: "
-                        "its paragraph and everything after it are spoiler; check",
-                        span_line,
-                    )
-                )
+                self._given_away(span, line, span_line)
             if note is not None and note.kind == START:
-                if not self.spoilers_on and kept and not looks_ahead(key(span)):
-                    # "... the town never existed. Spoiler, obviously.": the notice may mean
-                    # what came before it, so the whole paragraph is spoiler.
-                    self._start_spoilers(line, True, plain(span))
-                    self.warnings.append(
-                        ParseWarning(
-                            f"{plain(span).strip()!r} does not say the spoilers come after it: "
-                            "the whole paragraph is a spoiler",
-                            span_line,
-                        )
-                    )
-                if not self.spoilers_on:
-                    before = "".join(kept).rstrip()
-                    if before:
-                        self.elements.append(Para(before, kept_line))
-                        self.warnings.append(
-                            ParseWarning(
-                                "paragraph split at a spoiler notice: the text before it stays "
-                                "public, the rest is a spoiler",
-                                span_line,
-                            )
-                        )
-                    kept = []
-                    self._start_spoilers(span_line, note.sure, plain(span))
+                kept = self._notice_in_paragraph(span, note, kept, kept_line, line, span_line)
                 if note.notice:
                     continue
             elif note is not None and self.spoilers_on:
@@ -814,6 +805,54 @@ class Scanner:
         rest = "".join(kept).rstrip()
         if rest:
             self.elements.append(Para(rest, kept_line))
+
+    def _given_away(self, span: str, line: int, span_line: int) -> None:
+        """A sentence that gives the ending away: its paragraph on is spoiler."""
+        self._start_spoilers(line, True, plain(span))
+        self.warnings.append(
+            ParseWarning(
+                f"{_quoted(plain(span))} reads like an ending or a twist given away: "
+                "its paragraph and everything after it are spoiler; check",
+                span_line,
+            )
+        )
+
+    def _notice_in_paragraph(
+        self,
+        span: str,
+        note: SpoilerNote,
+        kept: list[str],
+        kept_line: int,
+        line: int,
+        span_line: int,
+    ) -> list[str]:
+        """A sentence announcing spoilers: the text before it stays public unless the notice
+        may mean it too. Returns the sentences still kept for the paragraph."""
+        if not self.spoilers_on and kept and not looks_ahead(key(span)):
+            # "... the town never existed. Spoiler, obviously.": the notice may mean
+            # what came before it, so the whole paragraph is spoiler.
+            self._start_spoilers(line, True, plain(span))
+            self.warnings.append(
+                ParseWarning(
+                    f"{plain(span).strip()!r} does not say the spoilers come after it: "
+                    "the whole paragraph is a spoiler",
+                    span_line,
+                )
+            )
+        if not self.spoilers_on:
+            before = "".join(kept).rstrip()
+            if before:
+                self.elements.append(Para(before, kept_line))
+                self.warnings.append(
+                    ParseWarning(
+                        "paragraph split at a spoiler notice: the text before it stays "
+                        "public, the rest is a spoiler",
+                        span_line,
+                    )
+                )
+            kept = []
+            self._start_spoilers(span_line, note.sure, plain(span))
+        return kept
 
     def _inline_spoiler(self, text: str, line: int, at: int) -> None:
         """ "It ends >!in fire!< and ...": the sentence that hides words, and all after it, is
