@@ -124,9 +124,7 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
         form = ImportTextForm(request.POST, request.FILES, **limits)
         if form.is_valid():
             data = form.cleaned_data
-            pick = request.POST.get(FILM_PICK, "").strip()[:250]
-            if pick and pick != data["previewed_film"]:
-                data["film"] = pick  # the editor picked another candidate: it is the hint now
+            _take_film_pick(request, data)
             try:
                 text, parsed = decode_and_parse(
                     data["data"], max_bytes=max_bytes, film_hint=data["film"] or None
@@ -145,25 +143,18 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
                 where = f"Line {exc.line}: " if exc.line else ""
                 form.add_error("upload" if data.get("upload") else "text", where + exc.message)
             else:
-                if "confirm" in request.POST:
-                    messages.warning(
-                        request,
-                        "The text or the options changed after the preview. Check the new "
-                        "preview, then import.",
-                    )
-                # The preview hands the decoded text back, so an uploaded file need not be
-                # chosen again to confirm it.
-                chosen = _film_label(result.film.title, result.film.year) if result.film else ""
-                form = ImportTextForm(
-                    initial={
-                        **data,
-                        "text": text,
-                        "upload": None,
-                        "previewed": key,
-                        "previewed_film": chosen,
-                    },
-                    **limits,
-                )
+                form = _previewed_form(request, data, text=text, key=key, result=result, **limits)
+    return _import_page(request, model_admin, form=form, result=result, max_bytes=max_bytes)
+
+
+def _import_page(
+    request: HttpRequest,
+    model_admin: admin.ModelAdmin,
+    *,
+    form: ImportTextForm,
+    result: ImportResult | None,
+    max_bytes: int,
+) -> HttpResponse:
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
@@ -174,6 +165,44 @@ def article_import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) 
         "max_bytes": max_bytes,
     }
     return render(request, TEMPLATE, context)
+
+
+def _take_film_pick(request: HttpRequest, data: dict[str, Any]) -> None:
+    """A film the editor picked among the preview's candidates replaces the film hint."""
+    pick = request.POST.get(FILM_PICK, "").strip()[:250]
+    if pick and pick != data["previewed_film"]:
+        data["film"] = pick  # the editor picked another candidate: it is the hint now
+
+
+def _previewed_form(
+    request: HttpRequest,
+    data: dict[str, Any],
+    *,
+    text: str,
+    key: str,
+    result: ImportResult,
+    **limits: Any,
+) -> ImportTextForm:
+    """The form under a preview, ready to confirm exactly what the preview showed."""
+    if "confirm" in request.POST:
+        messages.warning(
+            request,
+            "The text or the options changed after the preview. Check the new "
+            "preview, then import.",
+        )
+    # The preview hands the decoded text back, so an uploaded file need not be
+    # chosen again to confirm it.
+    chosen = _film_label(result.film.title, result.film.year) if result.film else ""
+    return ImportTextForm(
+        initial={
+            **data,
+            "text": text,
+            "upload": None,
+            "previewed": key,
+            "previewed_film": chosen,
+        },
+        **limits,
+    )
 
 
 def _confirmed(
