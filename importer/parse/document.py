@@ -25,7 +25,7 @@ from importer.parse.records import (
     ParseWarning,
     SectionRecord,
 )
-from importer.parse.scan import Found, Heading, Para, Scanner, has_atx_headings
+from importer.parse.scan import Element, Found, Heading, Para, Scanner, has_atx_headings
 from importer.parse.sections import build_sections
 from importer.parse.text import fingerprint, key, normalise_newlines, plain
 
@@ -73,11 +73,7 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
     """Parse one text; raises ImportTextError when it cannot be imported."""
     del source_name  # the caller names the file in its own messages
     text = normalise_newlines(text)
-    if not text.strip():
-        raise ImportTextError("text is empty")
-    line_count = text.count("\n") + 1
-    if line_count > MAX_LINES:
-        raise ImportTextError(f"text has {line_count:,} lines; the limit is {MAX_LINES:,}")
+    _check_size(text)
     warnings: list[ParseWarning] = []
     data, body, offset = split_front_matter(text)
     front = read_front_matter(data, warnings) if data is not None else FrontMatter()
@@ -95,38 +91,7 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
     title_words = [f.title for f in choice.films] + [c.title for c in choice.candidates]
     title_words += [m.title for m in mentions]
     credits = _film_credits(choice, lines, offset, front, found, paragraphs, title_words, warnings)
-
-    ratings = _ratings(found, paragraphs)
-    stated = _stated_kind(front, found, bool(headings), ratings, warnings)
-    sections = build_sections(
-        elements, stated or "review", warnings, has_standfirst=bool(front.standfirst)
-    )
-    if not sections:
-        raise ImportTextError("text has headings but no prose under them")
-    kind = _checked_kind(stated, front, found, sections, ratings, warnings)
-    rating = _rating(front, kind, ratings, warnings)
-    title = _title(front, found, film, kind, warnings)
-    if found.dropped:
-        warnings.append(
-            ParseWarning(
-                f"dropped {len(found.dropped)} line(s) of web-page furniture ("
-                + ", ".join(dict.fromkeys(d.reason for d in found.dropped))
-                + ")",
-                found.dropped[0].line,
-            )
-        )
-    article = ArticleRecord(
-        kind=kind,
-        title=title,
-        standfirst=front.standfirst or "",
-        rating=rating,
-        verdict=front.verdict or found.verdict or "",
-        tags=front.tags if front.tags is not None else tuple(found.tags),
-        status=front.status,
-        published_at=front.published_at,
-        author=front.author,
-        slug=front.slug,
-    )
+    article, sections = _article(front, found, elements, paragraphs, film, warnings)
     return ParsedText(
         film=film,
         credits=tuple(credits),
@@ -140,6 +105,62 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
         dropped=tuple(found.dropped),
         byline=found.byline,
     )
+
+
+def _check_size(text: str) -> None:
+    if not text.strip():
+        raise ImportTextError("text is empty")
+    line_count = text.count("\n") + 1
+    if line_count > MAX_LINES:
+        raise ImportTextError(f"text has {line_count:,} lines; the limit is {MAX_LINES:,}")
+
+
+def _article(
+    front: FrontMatter,
+    found: Found,
+    elements: list[Element],
+    paragraphs: list[Para],
+    film: FilmRecord | None,
+    warnings: list[ParseWarning],
+) -> tuple[ArticleRecord, list[SectionRecord]]:
+    """The article and its sections: kind, rating and title read from the text and the front."""
+    ratings = _ratings(found, paragraphs)
+    has_headings = any(isinstance(e, Heading) for e in elements)
+    stated = _stated_kind(front, found, has_headings, ratings, warnings)
+    sections = build_sections(
+        elements, stated or "review", warnings, has_standfirst=bool(front.standfirst)
+    )
+    if not sections:
+        raise ImportTextError("text has headings but no prose under them")
+    kind = _checked_kind(stated, front, found, sections, ratings, warnings)
+    rating = _rating(front, kind, ratings, warnings)
+    title = _title(front, found, film, kind, warnings)
+    _warn_dropped(found, warnings)
+    article = ArticleRecord(
+        kind=kind,
+        title=title,
+        standfirst=front.standfirst or "",
+        rating=rating,
+        verdict=front.verdict or found.verdict or "",
+        tags=front.tags if front.tags is not None else tuple(found.tags),
+        status=front.status,
+        published_at=front.published_at,
+        author=front.author,
+        slug=front.slug,
+    )
+    return article, sections
+
+
+def _warn_dropped(found: Found, warnings: list[ParseWarning]) -> None:
+    if found.dropped:
+        warnings.append(
+            ParseWarning(
+                f"dropped {len(found.dropped)} line(s) of web-page furniture ("
+                + ", ".join(dict.fromkeys(d.reason for d in found.dropped))
+                + ")",
+                found.dropped[0].line,
+            )
+        )
 
 
 # --- people ------------------------------------------------------------------------------------
