@@ -769,6 +769,18 @@ def _cast_as_described(
 
 
 def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
+    """Cast credits in prose, one phrasing at a time, in the order the patterns are tried."""
+    yield from _cast_as(text, not_names)
+    yield from _cast_plays(text, not_names)
+    yield from _cast_is(text, not_names)
+    yield from _cast_play_pair(text, not_names)
+    yield from _cast_as_opening(text, not_names)
+    yield from _cast_possessive_parts(text, not_names)
+    yield from _cast_played_by(text, not_names)
+    yield from _cast_in_parentheses(text, not_names)
+
+
+def _cast_as(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "Ines Vale as Ada", "Ines Vale, as the hero's neighbour Dr X", "Vale turns up as Ada"
     for match in islice(_AS.finditer(text), MAX_HITS):
         before = text[max(0, match.start() - 160) : match.start()]
@@ -786,6 +798,9 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
             yield CreditRecord(actor, "actor", character)
         elif described and (strong or _cast_as_described(text, match, before, verb, actor)):
             yield CreditRecord(actor, "actor")  # "turns up as a bank manager who swims"
+
+
+def _cast_plays(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "Ines Vale plays Ada", "Ines Vale, playing the hero's mother Ada"
     for match in islice(_PLAYS.finditer(text), MAX_HITS):
         actor = _actor_before(text, match.start(), not_names)
@@ -796,6 +811,9 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
             yield CreditRecord(actor, "actor", character)
         elif _UNNAMED_PART.match(text, match.end()):
             yield CreditRecord(actor, "actor")  # "plays the Portuguese landlord who ..."
+
+
+def _cast_is(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "Priya Lal is Bernie's granddaughter Mo"
     for match in islice(_IS.finditer(text), MAX_HITS):
         actor = _actor_before(text, match.start(), not_names)
@@ -810,16 +828,13 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
             if text[at - 2 : at] != ", ":
                 continue
         yield CreditRecord(actor, "actor", character)
+
+
+def _cast_play_pair(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "George Mack and Dean Chapel play the two corporals, Schofield and Blake"
     for match in islice(_PLAY_PAIR.finditer(text), MAX_HITS):
-        second = name_before(text, match.start())
-        if not second or not is_person_name(second, not_names=not_names):
-            continue
-        joint = text.rfind(second, 0, match.start())
-        if not text.endswith(" and ", 0, joint):
-            continue
-        first = name_before(text, joint - len(" and "))
-        if not first or not is_person_name(first, not_names=not_names):
+        actors = _actor_pair_before(text, match.start(), not_names)
+        if not actors:
             continue
         one, _described = _character_after(text, match.end())
         if not one:
@@ -827,8 +842,25 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
         after = re.compile(re.escape(one) + r",? and ").search(text, match.end(), match.end() + 160)
         two = name_at(text, after.end()) if after else None
         if two and is_character_name(two[0]):
-            yield CreditRecord(first, "actor", one)
-            yield CreditRecord(second, "actor", two[0])
+            yield CreditRecord(actors[0], "actor", one)
+            yield CreditRecord(actors[1], "actor", two[0])
+
+
+def _actor_pair_before(text: str, pos: int, not_names: tuple[str, ...]) -> tuple[str, str] | None:
+    """The two actors in "George Mack and Dean Chapel" ending at `pos`, or None."""
+    second = name_before(text, pos)
+    if not second or not is_person_name(second, not_names=not_names):
+        return None
+    joint = text.rfind(second, 0, pos)
+    if not text.endswith(" and ", 0, joint):
+        return None
+    first = name_before(text, joint - len(" and "))
+    if not first or not is_person_name(first, not_names=not_names):
+        return None
+    return first, second
+
+
+def _cast_as_opening(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "As Mia, Emma Stone is luminous."
     for match in islice(_AS_OPENING.finditer(text), MAX_HITS):
         written = re.match(r"([^,.;:()]{1,60}), ", text[match.end() : match.end() + 64])
@@ -838,6 +870,9 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
         found = name_at(text, match.end() + written.end())
         if found and is_person_name(found[0], not_names=not_names):
             yield CreditRecord(found[0], "actor", character)
+
+
+def _cast_possessive_parts(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "Varga's Dora", "Dunaway's Evelyn": a part only if the text credits that actor otherwise
     for match in islice(_POSSESSIVE_PART.finditer(text), MAX_HITS):
         owner = name_before(text, match.start())
@@ -851,12 +886,18 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
             is_person_name(owner, not_names=not_names) or _is_surname(owner, not_names)
         ):
             yield PendingCredit(owner, "actor", character, possessive=True)
+
+
+def _cast_played_by(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "Ada, played by Ines Vale"
     for match in islice(_PLAYED_BY.finditer(text), MAX_HITS):
         found = name_at(text, match.end())
         if found and is_person_name(found[0], not_names=not_names):
             character = _character_before(text, match.start(), not_names)
             yield CreditRecord(found[0], "actor", character)
+
+
+def _cast_in_parentheses(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     # "Ada (Ines Vale, a revelation)", "Ada (Ines Vale in an early role)" and, failing that,
     # "Ines Vale (Ada)"
     for match in islice(_PAREN.finditer(text), MAX_HITS):
@@ -866,24 +907,46 @@ def _actor_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditReco
         inside = re.sub(r"^(?:played|portrayed|voiced) by ", "", inside)
         found = name_at(inside, 0)
         if found and is_person_name(found[0], not_names=not_names):
-            rest = inside[found[1] :].lstrip()
-            if rest and not _PAREN_REST.match(rest):
-                continue
-            character = _character_before(text, match.start(), not_names)
-            if character:
-                yield CreditRecord(found[0], "actor", character)
-            continue
-        outside = name_before(text, match.start())
-        if outside and is_person_name(outside, not_names=not_names):
-            # "Lotte Achterberg (Rika, the cook)"
-            character = re.split(r"[,;]| - | \u2014 ", inside, maxsplit=1)[0].strip()
-            if (
-                is_character_name(character, not_names=not_names)
-                and len(character.split()) <= 2
-                and not character.startswith("The ")
-            ):
-                # "Ilse Varga (The Salt Road)" names her earlier film, not a part
-                yield CreditRecord(outside, "actor", character)
+            credit = _actor_in_parentheses(text, match, inside, found, not_names)
+        else:
+            credit = _part_in_parentheses(text, match, inside, not_names)
+        if credit:
+            yield credit
+
+
+def _actor_in_parentheses(
+    text: str,
+    match: re.Match[str],
+    inside: str,
+    found: tuple[str, int],
+    not_names: tuple[str, ...],
+) -> CreditRecord | None:
+    """ "Ada (Ines Vale, a revelation)": the actor inside, the part just before."""
+    rest = inside[found[1] :].lstrip()
+    if rest and not _PAREN_REST.match(rest):
+        return None
+    character = _character_before(text, match.start(), not_names)
+    if character:
+        return CreditRecord(found[0], "actor", character)
+    return None
+
+
+def _part_in_parentheses(
+    text: str, match: re.Match[str], inside: str, not_names: tuple[str, ...]
+) -> CreditRecord | None:
+    """ "Ines Vale (Ada)": the actor just before, the part inside."""
+    outside = name_before(text, match.start())
+    if outside and is_person_name(outside, not_names=not_names):
+        # "Lotte Achterberg (Rika, the cook)"
+        character = re.split(r"[,;]| - | \u2014 ", inside, maxsplit=1)[0].strip()
+        if (
+            is_character_name(character, not_names=not_names)
+            and len(character.split()) <= 2
+            and not character.startswith("The ")
+        ):
+            # "Ilse Varga (The Salt Road)" names her earlier film, not a part
+            return CreditRecord(outside, "actor", character)
+    return None
 
 
 def _character_before(text: str, pos: int, not_names: tuple[str, ...]) -> str | None:
