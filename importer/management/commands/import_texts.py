@@ -133,47 +133,16 @@ class Command(BaseCommand):
         self.max_bytes = options["max_bytes"] or settings.FILMSITE_IMPORT_MAX_BYTES
         as_json = options["report"] == "json"
         sources, missing = collect_sources(options["paths"])
-        reports: list[dict[str, Any]] = []
-        for argument, problem in missing:
-            reports.append(self.failed(argument, problem, None))
-            if not as_json:
-                self.write_summary(reports[-1])
-            if options["fail_fast"]:
-                break
-        stream = getattr(self.stderr, "_out", sys.stderr)
-        show_bar = len(sources) > 1 and not as_json and stream.isatty()
+        reports = self.report_missing(missing, as_json=as_json)
         processed = 0
         if not (options["fail_fast"] and reports):
-            # Every text is read before any is saved, so the run resolves its films together:
-            # a yearless review and a "Title (Year)" article end under one film.
-            read = self.read_all(sources)
-            resolver = Resolver()
-            parsed = [text.parsed for text in read if text.parsed is not None]
-            resolved = iter(resolver.texts(parsed))
-            for text in tqdm(read, file=stream, disable=not show_bar, unit="text"):
-                if text.parsed is None:
-                    report = text.failure
-                else:
-                    report = self.import_one(text, next(resolved), resolver)
-                reports.append(report)
-                processed += 1
-                if not as_json:
-                    with tqdm.external_write_mode(file=sys.stdout):
-                        self.write_summary(report)
-                if report["outcome"] == "failed" and options["fail_fast"]:
-                    break
+            processed = self.import_all(sources, reports, as_json=as_json)
         totals = dict.fromkeys(OUTCOMES, 0)
         for report in reports:
             totals[report["outcome"]] += 1
         totals["not_processed"] = len(sources) - processed
         if as_json:
-            document = {
-                "dry_run": options["dry_run"],
-                "publish": options["publish"],
-                "files": reports,
-                "totals": totals,
-            }
-            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+            self.write_json(reports, totals)
         else:
             self.write_totals(totals)
         if totals["failed"]:
@@ -181,6 +150,46 @@ class Command(BaseCommand):
                 f"{totals['failed']} of {len(reports) + totals['not_processed']} text(s) failed"
                 + (" (stopped early: --fail-fast)" if totals["not_processed"] else "")
             )
+
+    def report_missing(
+        self, missing: list[tuple[str, str]], *, as_json: bool
+    ) -> list[dict[str, Any]]:
+        """A failure for each path that names no text, stopping at the first with --fail-fast."""
+        reports: list[dict[str, Any]] = []
+        for argument, problem in missing:
+            reports.append(self.failed(argument, problem, None))
+            if not as_json:
+                self.write_summary(reports[-1])
+            if self.options["fail_fast"]:
+                break
+        return reports
+
+    def import_all(
+        self, sources: list[Source], reports: list[dict[str, Any]], *, as_json: bool
+    ) -> int:
+        """Import every text, adding its report to `reports`; returns how many were processed."""
+        stream = getattr(self.stderr, "_out", sys.stderr)
+        show_bar = len(sources) > 1 and not as_json and stream.isatty()
+        processed = 0
+        # Every text is read before any is saved, so the run resolves its films together:
+        # a yearless review and a "Title (Year)" article end under one film.
+        read = self.read_all(sources)
+        resolver = Resolver()
+        parsed = [text.parsed for text in read if text.parsed is not None]
+        resolved = iter(resolver.texts(parsed))
+        for text in tqdm(read, file=stream, disable=not show_bar, unit="text"):
+            if text.parsed is None:
+                report = text.failure
+            else:
+                report = self.import_one(text, next(resolved), resolver)
+            reports.append(report)
+            processed += 1
+            if not as_json:
+                with tqdm.external_write_mode(file=sys.stdout):
+                    self.write_summary(report)
+            if report["outcome"] == "failed" and self.options["fail_fast"]:
+                break
+        return processed
 
     def read_all(self, sources: list[Source]) -> list[ReadText]:
         """Read and parse every text, stopping at the first failure with --fail-fast."""
@@ -263,13 +272,35 @@ class Command(BaseCommand):
 
     # --- the human-readable report ------------------------------------------------------------
 
+    def write_json(self, reports: list[dict[str, Any]], totals: dict[str, int]) -> None:
+        document = {
+            "dry_run": self.options["dry_run"],
+            "publish": self.options["publish"],
+            "files": reports,
+            "totals": totals,
+        }
+        self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+
     def write_summary(self, report: dict[str, Any]) -> None:
-        name, outcome = report["source"], report["outcome"]
-        if outcome == "failed":
-            for error in report["errors"]:
-                where = f"{name}, line {error['line']}" if error["line"] else name
-                self.stderr.write(self.style.ERROR(f"{where}: {error['message']}"))
+        if report["outcome"] == "failed":
+            self.write_errors(report)
             return
+        self.write_article(report)
+        self.write_films(report)
+        self.write_candidates(report["candidates"])
+        self.write_credits(report["credits"])
+        self.write_public_text(report)
+        self.write_notes(report)
+
+    def write_errors(self, report: dict[str, Any]) -> None:
+        name = report["source"]
+        for error in report["errors"]:
+            where = f"{name}, line {error['line']}" if error["line"] else name
+            self.stderr.write(self.style.ERROR(f"{where}: {error['message']}"))
+
+    def write_article(self, report: dict[str, Any]) -> None:
+        """The text's outcome, then the article it is (or would be) saved as."""
+        name, outcome = report["source"], report["outcome"]
         verb = f"would be {outcome}" if self.options["dry_run"] else outcome
         style = self.style.WARNING if outcome == "skipped" else self.style.SUCCESS
         self.stdout.write(style(f"{name}: {verb}"))
@@ -279,6 +310,8 @@ class Command(BaseCommand):
             f"  article   {article['kind']} \u201c{article['title']}\u201d "
             f"({article['status']}, slug {article['slug']}{rating})"
         )
+
+    def write_films(self, report: dict[str, Any]) -> None:
         # Every film the text is about (a double bill's, a ranked list's), the main one first.
         for film in report.get("films") or ([report["film"]] if report["film"] else []):
             year = f" ({film['year']})" if film["year"] else ""
@@ -286,7 +319,9 @@ class Command(BaseCommand):
             genres = f", {', '.join(film['genres'])}" if film["genres"] else ""
             facts = f"{film['outcome']}{runtime}{genres}"
             self.stdout.write(f"  film      {film['title']}{year}: {facts}")
-        for candidate in report["candidates"]:
+
+    def write_candidates(self, candidates: list[dict[str, Any]]) -> None:
+        for candidate in candidates:
             mark = "*" if candidate["chosen"] else " "
             year = f" ({candidate['year']})" if candidate["year"] else ""
             evidence = "; ".join(candidate["evidence"]) or "no evidence given"
@@ -294,12 +329,17 @@ class Command(BaseCommand):
                 f"  candidate {mark} {candidate['title']}{year}, score {candidate['score']:g}: "
                 f"{evidence}"
             )
-        for credit in report["credits"]:
+
+    def write_credits(self, credits: list[dict[str, Any]]) -> None:
+        for credit in credits:
             part = f" as {credit['character']}" if credit["character"] else ""
             self.stdout.write(
                 f"  credit    {credit['person']} ({credit['person_outcome']}), "
                 f"{credit['role']}{part}: {credit['outcome']}"
             )
+
+    def write_public_text(self, report: dict[str, Any]) -> None:
+        article = report["article"]
         # What will be public, in full: the standfirst, the verdict and the spoiler-free
         # sections; spoiler sections are marked, and shown in full too, for checking.
         for name in ("standfirst", "verdict"):
@@ -311,6 +351,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  section {number:<2}{section['kind']} ({shown}){heading}")
             for line in section["body"].splitlines():
                 self.stdout.write(f"      {line}".rstrip())
+
+    def write_notes(self, report: dict[str, Any]) -> None:
+        """The lines left out, the films mentioned in passing, and the warnings."""
         for dropped in report["dropped"]:
             self.stdout.write(
                 f"  dropped   line {dropped['line']}: \u201c{dropped['text']}\u201d "
