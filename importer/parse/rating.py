@@ -76,9 +76,34 @@ def _scale(word: str | None) -> int:
 
 def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]:
     """Ratings written in one line of plain text; `standalone` allows a bare "4 stars"."""
-    found: list[tuple[int, FoundRating]] = []
     labelled = _LABELLED.match(line)
     standalone = standalone or bool(_LABEL.match(line))
+    found = _star_symbols(line, standalone)
+    if labelled and not labelled.group(3):
+        after = line[labelled.end() :].lstrip()
+        if after[:1].isalnum():
+            labelled = None  # "Verdict: 2 hours well spent" counts hours, not stars
+    if labelled:
+        found += _labelled(labelled)
+    asterisks = _ASTERISKS.match(line)
+    if asterisks:
+        found.append(
+            (
+                0,
+                FoundRating(
+                    Decimal(len(asterisks.group(1))).quantize(Decimal("0.1")), asterisks.group()
+                ),
+            )
+        )
+    found += _out_of(line, labelled)
+    found += _n_stars(line, standalone, found)
+    found.sort(key=lambda item: item[0])
+    return [rating for _, rating in found]
+
+
+def _star_symbols(line: str, standalone: bool) -> list[tuple[int, FoundRating]]:
+    """ "★★★½☆": star symbols, full, half and empty."""
+    found: list[tuple[int, FoundRating]] = []
     for match in islice(_STARS.finditer(line), _MAX_HITS):
         full = len(match.group(1))
         empty = len(match.group(3))
@@ -92,29 +117,24 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
         rating = to_half_stars(Decimal(full) + half, 5, match.group())
         if rating:
             found.append((match.start(), rating))
-    if labelled and not labelled.group(3):
-        after = line[labelled.end() :].lstrip()
-        if after[:1].isalnum():
-            labelled = None  # "Verdict: 2 hours well spent" counts hours, not stars
-    if labelled:
-        value = _number(labelled.group(1))
-        if value is not None:
-            if labelled.group(2):
-                value += Decimal("0.5")
-            scale = _scale(labelled.group(3)) if labelled.group(3) else (10 if value > 5 else 5)
-            rating = to_half_stars(value, scale, labelled.group())
-            if rating:
-                found.append((labelled.start(), rating))
-    asterisks = _ASTERISKS.match(line)
-    if asterisks:
-        found.append(
-            (
-                0,
-                FoundRating(
-                    Decimal(len(asterisks.group(1))).quantize(Decimal("0.1")), asterisks.group()
-                ),
-            )
-        )
+    return found
+
+
+def _labelled(labelled: re.Match[str]) -> list[tuple[int, FoundRating]]:
+    """ "Rating: 4.5", "Score: 8/10": a number after a label."""
+    value = _number(labelled.group(1))
+    if value is None:
+        return []
+    if labelled.group(2):
+        value += Decimal("0.5")
+    scale = _scale(labelled.group(3)) if labelled.group(3) else (10 if value > 5 else 5)
+    rating = to_half_stars(value, scale, labelled.group())
+    return [(labelled.start(), rating)] if rating else []
+
+
+def _out_of(line: str, labelled: re.Match[str] | None) -> list[tuple[int, FoundRating]]:
+    """ "4/5", "8 out of 10": outside the labelled rating, which is read already."""
+    found: list[tuple[int, FoundRating]] = []
     for match in islice(_OUT_OF.finditer(line), _MAX_HITS):
         if labelled and labelled.start() <= match.start() < labelled.end():
             continue
@@ -130,9 +150,17 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
         rating = to_half_stars(value, _scale(match.group(3)), match.group().strip())
         if rating:
             found.append((match.start(), rating))
+    return found
+
+
+def _n_stars(
+    line: str, standalone: bool, found: list[tuple[int, FoundRating]]
+) -> list[tuple[int, FoundRating]]:
+    """ "3.5 stars": where no rating already `found` covers it."""
+    more: list[tuple[int, FoundRating]] = []
     n_stars = _N_STARS if standalone else _STARS_IN_PROSE
     for match in islice(n_stars.finditer(line), _MAX_HITS):
-        if any(start <= match.start() < start + len(r.text) for start, r in found):
+        if any(start <= match.start() < start + len(r.text) for start, r in found + more):
             continue
         value = _number(match.group(1))
         if value is None:
@@ -141,9 +169,8 @@ def ratings_in_line(line: str, *, standalone: bool = False) -> list[FoundRating]
             value += Decimal("0.5")
         rating = to_half_stars(value, 5, match.group())
         if rating:
-            found.append((match.start(), rating))
-    found.sort(key=lambda item: item[0])
-    return [rating for _, rating in found]
+            more.append((match.start(), rating))
+    return more
 
 
 _RATING_ONLY = re.compile(
