@@ -75,26 +75,7 @@ def _decode_8bit(data: bytes, warnings: list[ParseWarning]) -> str:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     # Not UTF-8 as a whole: decode line by line, because pasted texts mix the two encodings.
-    lines = data.split(b"\n")
-    texts: list[str] = []
-    legacy_lines: list[int] = []
-    utf8_non_ascii = False
-    for number, raw in enumerate(lines, start=1):
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            utf8_non_ascii = utf8_non_ascii or not raw.isascii()
-        except UnicodeDecodeError:
-            try:
-                line = raw.decode("cp1252")
-            except UnicodeDecodeError as exc:
-                byte = raw[exc.start]
-                raise ImportTextError(
-                    f"cannot decode the file: byte 0x{byte:02x} is neither UTF-8 nor "
-                    "Windows-1252; save the file as UTF-8",
-                    line=number,
-                ) from exc
-            legacy_lines.append(number)
-        texts.append(line)
+    texts, legacy_lines, utf8_non_ascii = _decode_lines(data)
     if utf8_non_ascii:
         shown = ", ".join(str(n) for n in legacy_lines[:10])
         more = " and more" if len(legacy_lines) > 10 else ""
@@ -113,3 +94,28 @@ def _decode_8bit(data: bytes, warnings: list[ParseWarning]) -> str:
             )
         )
     return "\n".join(texts)
+
+
+def _decode_lines(data: bytes) -> tuple[list[str], list[int], bool]:
+    """Each line as UTF-8, else as Windows-1252: the lines, the Windows-1252 line numbers,
+    and whether any UTF-8 line was more than ASCII."""
+    texts: list[str] = []
+    legacy_lines: list[int] = []
+    utf8_non_ascii = False
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            utf8_non_ascii = utf8_non_ascii or not raw.isascii()
+        except UnicodeDecodeError:
+            try:
+                line = raw.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                byte = raw[exc.start]
+                raise ImportTextError(
+                    f"cannot decode the file: byte 0x{byte:02x} is neither UTF-8 nor "
+                    "Windows-1252; save the file as UTF-8",
+                    line=number,
+                ) from exc
+            legacy_lines.append(number)
+        texts.append(line)
+    return texts, legacy_lines, utf8_non_ascii
