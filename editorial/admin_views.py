@@ -182,21 +182,7 @@ def article_preview_view(
     article = model_admin.save_form(request, form, change=change) if valid else form.instance
     formsets, _ = model_admin._create_formsets(request, article, change=change)
     if not (valid and all(formset.is_valid() for formset in formsets)):
-        errors = [
-            f"{form.fields[name].label if name in form.fields else 'Article'}: {message}"
-            for name, messages_ in form.errors.items()
-            for message in messages_
-        ]
-        for formset in formsets:
-            errors += section_errors_in_words(formset)
-        context = {
-            **model_admin.admin_site.each_context(request),
-            "title": "Fix these before previewing",
-            "errors": errors,
-        }
-        return TemplateResponse(
-            request, "admin/reviews/article/preview_errors.html", context, status=400
-        )
+        return _preview_errors(request, model_admin, form, formsets)
 
     def write() -> int:
         article.save()
@@ -204,6 +190,27 @@ def article_preview_view(
         return article.pk
 
     return render_in_rollback(write, request, note=unsaved_note(article))
+
+
+def _preview_errors(
+    request: HttpRequest, model_admin: ModelAdmin, form, formsets
+) -> TemplateResponse:
+    """What stops the preview, each problem in words, the form's first and then the sections'."""
+    errors = [
+        f"{form.fields[name].label if name in form.fields else 'Article'}: {message}"
+        for name, messages_ in form.errors.items()
+        for message in messages_
+    ]
+    for formset in formsets:
+        errors += section_errors_in_words(formset)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": "Fix these before previewing",
+        "errors": errors,
+    }
+    return TemplateResponse(
+        request, "admin/reviews/article/preview_errors.html", context, status=400
+    )
 
 
 @require_GET
