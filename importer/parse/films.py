@@ -98,15 +98,37 @@ def _title_before(text: str, end: int) -> tuple[str, int] | None:
     window = text[window_start:end].rstrip()
     if not window:
         return None
-    quote = window[-1]
-    if quote in _QUOTES:
-        opening = window.rfind(quote, 0, len(window) - 1)
-        if opening >= 0:
-            title = window[opening + 1 : -1].strip()
-            if title and len(title) <= 150 and (title[0].isupper() or title[0].isdigit()):
-                return title, window_start + opening + 1
+    if window[-1] in _QUOTES:
+        return _quoted_title(window, window_start)
+    taken = _capitalised_run(window.split(" "))
+    while taken and not (taken[0][0].isupper() or taken[0][0].isdigit()):
+        taken.pop(0)  # a title starts with a capital or a digit
+    while len(taken) > 1 and (
+        taken[0].casefold() in _NEVER_TITLE_START
+        or (taken[0].casefold() in _LEADING_NOT_TITLE and taken[1] in ("The", "A", "An"))
+    ):
+        taken.pop(0)  # "In The Salt Road (2019)": the sentence's "In", not the title's
+    if not taken:
         return None
-    words = window.split(" ")
+    title = " ".join(taken).strip("([\"'")
+    if not title or len(title) > 150:
+        return None
+    return title, window_start + window.rfind(title)
+
+
+def _quoted_title(window: str, window_start: int) -> tuple[str, int] | None:
+    """ "'The Salt Road' (2019)": the words between the quotes."""
+    quote = window[-1]
+    opening = window.rfind(quote, 0, len(window) - 1)
+    if opening >= 0:
+        title = window[opening + 1 : -1].strip()
+        if title and len(title) <= 150 and (title[0].isupper() or title[0].isdigit()):
+            return title, window_start + opening + 1
+    return None
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The words before the year that may be a title: back to a clause's end or a small word."""
     taken: list[str] = []
     for position in range(len(words) - 1, -1, -1):
         word = words[position]
@@ -125,19 +147,7 @@ def _title_before(text: str, end: int) -> tuple[str, int] | None:
         if len(taken) >= _MAX_TITLE_TOKENS:
             break
     taken.reverse()
-    while taken and not (taken[0][0].isupper() or taken[0][0].isdigit()):
-        taken.pop(0)  # a title starts with a capital or a digit
-    while len(taken) > 1 and (
-        taken[0].casefold() in _NEVER_TITLE_START
-        or (taken[0].casefold() in _LEADING_NOT_TITLE and taken[1] in ("The", "A", "An"))
-    ):
-        taken.pop(0)  # "In The Salt Road (2019)": the sentence's "In", not the title's
-    if not taken:
-        return None
-    title = " ".join(taken).strip("([\"'")
-    if not title or len(title) > 150:
-        return None
-    return title, window_start + window.rfind(title)
+    return taken
 
 
 def _titled_possessive(words: list[str], position: int) -> bool:
