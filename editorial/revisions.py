@@ -168,16 +168,7 @@ def revision_writing(version: Version, *, article: Article) -> tuple[Writing, li
         notes.append(f"{len(films - existing_films)} of its films have been deleted since.")
     character_ids = {v.get("character_id") for _, v in section_data} - {None}
     characters = set(Character.objects.filter(pk__in=character_ids).values_list("pk", flat=True))
-    sections = []
-    for pk, values in sorted(section_data, key=lambda item: item[1].get("order") or 0):
-        if str(values.get("article_id")) != str(article.pk):
-            continue  # another article's section, in the same revision (an import's)
-        values = {name: values.get(name) for name in SECTION_WRITING_FIELDS}
-        for name, alive in (("image_id", images), ("character_id", characters)):
-            if values[name] is not None and values[name] not in alive:
-                values[name] = None
-                notes.append(f"Section {values['order']}: its {name[:-3]} has been deleted.")
-        sections.append((pk, values))
+    sections = _revision_sections(section_data, article, images, characters, notes)
     recorded = RevisionTags.objects.filter(
         revision_id=version.revision_id, article_id=article.pk
     ).first()
@@ -190,6 +181,27 @@ def revision_writing(version: Version, *, article: Article) -> tuple[Writing, li
         sections=tuple(sections),
     )
     return writing, notes
+
+
+def _revision_sections(
+    section_data: list[tuple[int, dict]],
+    article: Article,
+    images: set[int],
+    characters: set[int],
+    notes: list[str],
+) -> list[tuple[int, dict]]:
+    """The article's own sections in order, links to deleted images and characters unset."""
+    sections = []
+    for pk, values in sorted(section_data, key=lambda item: item[1].get("order") or 0):
+        if str(values.get("article_id")) != str(article.pk):
+            continue  # another article's section, in the same revision (an import's)
+        values = {name: values.get(name) for name in SECTION_WRITING_FIELDS}
+        for name, alive in (("image_id", images), ("character_id", characters)):
+            if values[name] is not None and values[name] not in alive:
+                values[name] = None
+                notes.append(f"Section {values['order']}: its {name[:-3]} has been deleted.")
+        sections.append((pk, values))
+    return sections
 
 
 def _validated(article: Article, writing: Writing) -> list[Section]:
@@ -327,19 +339,8 @@ def revision_tags_record(*, revision: Revision, article_ids: list[int]) -> None:
 
 
 @transaction.atomic
-def article_recover(*, version: Version, by: AbstractBaseUser) -> Article:
-    """Bring a deleted article back from one of its revisions, as a new revision.
-
-    The article with its own fields, sections, films linked and tags; films, people and credits
-    saved in the same revision (an import's) are left as they are now. Editors only.
-    """
-    if not can_publish(by):
-        raise PermissionDenied("Only editors recover deleted articles.")
-    article_type = ContentType.objects.get_for_model(Article)
-    if version.content_type_id != article_type.pk:
-        raise RestoreRefused("That revision is not an article's.")
-    if Article.objects.filter(pk=version.object_id).exists():
-        raise RestoreRefused("This article was not deleted: restore it from its History.")
+def _recovered_fields(version: Version) -> dict:
+    """The deleted article's own fields, fitted to the site as it is now."""
     try:
         data = version.field_dict
     except Exception as exc:  # the stored data no longer fits the models
@@ -357,7 +358,23 @@ def article_recover(*, version: Version, by: AbstractBaseUser) -> Article:
     fingerprint = fields.get("source_fingerprint")
     if fingerprint and Article.objects.filter(source_fingerprint=fingerprint).exists():
         fields["source_fingerprint"] = ""  # the text was imported again since
-    article = Article(**fields)
+    return fields
+
+
+def article_recover(*, version: Version, by: AbstractBaseUser) -> Article:
+    """Bring a deleted article back from one of its revisions, as a new revision.
+
+    The article with its own fields, sections, films linked and tags; films, people and credits
+    saved in the same revision (an import's) are left as they are now. Editors only.
+    """
+    if not can_publish(by):
+        raise PermissionDenied("Only editors recover deleted articles.")
+    article_type = ContentType.objects.get_for_model(Article)
+    if version.content_type_id != article_type.pk:
+        raise RestoreRefused("That revision is not an article's.")
+    if Article.objects.filter(pk=version.object_id).exists():
+        raise RestoreRefused("This article was not deleted: restore it from its History.")
+    article = Article(**_recovered_fields(version))
     with reversion.create_revision(atomic=False):
         article.save(force_insert=True)
         writing, _ = revision_writing(version, article=article)
