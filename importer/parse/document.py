@@ -108,6 +108,7 @@ def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None
 
 
 def _check_size(text: str) -> None:
+    """Refuses an empty text, or one too long to be an article."""
     if not text.strip():
         raise ImportTextError("text is empty")
     line_count = text.count("\n") + 1
@@ -152,6 +153,7 @@ def _article(
 
 
 def _warn_dropped(found: Found, warnings: list[ParseWarning]) -> None:
+    """One warning for all the furniture dropped, naming its kinds."""
     if found.dropped:
         warnings.append(
             ParseWarning(

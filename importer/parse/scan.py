@@ -377,6 +377,7 @@ class Scanner:
         return self._credit_line(text) or self._metadata_line(text, number)
 
     def _verdict_line(self, verdict: re.Match[str], stripped: str, text: str, number: int) -> None:
+        """A "Verdict: ..." line's ratings, and the public verdict unless spoilers are on."""
         found = self.found
         self._flush()  # a spoiler notice in the paragraph above counts
         ratings = ratings_in_line(text, standalone=True)
@@ -399,6 +400,7 @@ class Scanner:
         found.verdict = words.strip(" ,;:-\u2013\u2014") or None
 
     def _credit_line(self, text: str) -> bool:
+        """ "Directed by Saoirse Lund": crew, when every name is a person's."""
         credit_line = _CREDIT_LINE.match(text) if len(text) <= 200 else None
         if credit_line:
             names = _split_names(credit_line["names"])
@@ -413,6 +415,7 @@ class Scanner:
         return False
 
     def _metadata_line(self, text: str, number: int) -> bool:
+        """ "Runtime: 94 min", a stub or a bare link: the film's facts, not prose."""
         found = self.found
         fields = metadata_fields(text)
         if fields is None:
@@ -519,6 +522,7 @@ class Scanner:
         return end
 
     def _title_year_line(self, index: int, stripped: str, text: str) -> int | None:
+        """A line that is no image but may be the title: "Title (Year)" alone."""
         title_year = film_text.TITLE_YEAR.match(text)
         if (
             title_year
@@ -734,6 +738,7 @@ class Scanner:
         return True
 
     def _title_with_notice(self, index: int, stripped: str, text: str) -> bool:
+        """A title line with a spoiler remark after it: the title, and a notice."""
         remark = _SPOILER_REMARK.search(text)
         title = not self.markdown and not self.seen_content and remark
         if not (title and self._title_like(index, text[: remark.start()])):
