@@ -657,70 +657,117 @@ def _character_after(text: str, pos: int) -> tuple[str | None, bool]:
     description is skipped, never taken as the part); "a bank manager who swims" is no name but
     is described (described=True).
     """
-    lead: list[str] = []
-    name: list[str] = []
-    cursor = pos
-    length = len(text)
-    while cursor < length and len(name) < 5:
-        match = _CHARACTER_TOKEN.match(text, cursor)
-        if not match:
-            break
-        raw = match.group()
-        ends = raw[-1] in ",.;:"
-        word = raw.rstrip(",.;:")
-        if word.endswith(".") or (raw.endswith(".") and _folded(word) in HONORIFICS):
-            ends = False  # "Dr." inside a name
-        if not word:
-            break
-        folded = word.casefold()
-        if name:
-            bare = _bare(word)
-            if bare.casefold() in PARTICLES and not ends:
-                name.append(bare)
-            elif _is_capitalised(bare) and _folded(bare) not in STOP_WORDS:
-                name.append(bare)
-                if bare != word:
-                    break  # "Ada's": the name ends at the possessive
-            else:
+    return _PartReader(text, pos).read()
+
+
+class _PartReader:
+    """Reads the words after "as" or "plays" one at a time: a description first, then a name."""
+
+    def __init__(self, text: str, pos: int) -> None:
+        self.text = text
+        self.cursor = pos
+        self.lead: list[str] = []  # the description before the name
+        self.name: list[str] = []
+
+    def read(self) -> tuple[str | None, bool]:
+        settled = self._read_words()
+        if settled is not None:
+            return settled
+        return self._named_part()
+
+    def _read_words(self) -> tuple[None, bool] | None:
+        """Move the cursor past the part's words; a result if they settle there is no name."""
+        text = self.text
+        length = len(text)
+        while self.cursor < length and len(self.name) < 5:
+            match = _CHARACTER_TOKEN.match(text, self.cursor)
+            if not match:
                 break
-        elif (
-            _is_capitalised(word)
-            and not word.endswith(("'s", "'"))
-            and not (len(word) > 1 and word.isupper() and not _INITIAL.match(word))
-            and (
-                _folded(word) not in STOP_WORDS
-                or _folded(word) in HONORIFICS
-                or word == "The"
-                or (_folded(word) in _NAME_MONTHS and _FOLLOWED_BY_NAME.match(text, match.end()))
-            )
-        ):
-            if lead and lead[-1].casefold() in _FUNCTION_WORDS:
-                return None, True  # "the wife of Tom Reed": Tom Reed is someone else
-            name.append(word.rstrip("."))
+            raw = match.group()
+            word, ends = _part_word(raw)
+            if not word:
+                break
+            if self.name:
+                if not self._add_to_name(word, ends):
+                    break
+            elif _opens_part_name(text, word, match.end()):
+                if self.lead and self.lead[-1].casefold() in _FUNCTION_WORDS:
+                    return None, True  # "the wife of Tom Reed": Tom Reed is someone else
+                self.name.append(word.rstrip("."))
+            else:
+                settled = self._add_to_description(word, raw, ends)
+                if settled is not None:
+                    return settled
+            self.cursor = match.end()
+            if ends and self.name:
+                break
+            while self.cursor < length and text[self.cursor] == " ":
+                self.cursor += 1
+        return None
+
+    def _add_to_name(self, word: str, ends: bool) -> bool:
+        """Add a word to the name begun; False when the name has ended before or at it."""
+        bare = _bare(word)
+        if bare.casefold() in PARTICLES and not ends:
+            self.name.append(bare)
+        elif _is_capitalised(bare) and _folded(bare) not in STOP_WORDS:
+            self.name.append(bare)
+            if bare != word:
+                return False  # "Ada's": the name ends at the possessive
         else:
-            if folded in _DESCRIPTION_STOPS or len(lead) >= _DESCRIPTION_WORDS:
-                return None, bool(lead) or folded in ("a", "an", "the")
-            if word[:1].isdigit():
-                return None, bool(lead)
-            lead.append(word)
-            if ends and raw[-1] != ",":
-                return None, True
-        cursor = match.end()
-        if ends and name:
-            break
-        while cursor < length and text[cursor] == " ":
-            cursor += 1
-    while name and name[-1].casefold() in PARTICLES:
-        name.pop()
-    while name and _folded(name[-1]) in HONORIFICS and len(name) > 1:
-        name.pop()
-    character = " ".join(name)
-    if not character or not is_character_name(character):
-        return None, bool(lead)
-    following = re.match(r"[,]? *([\w']+)", text[cursor:])
-    if following and following.group(1).casefold() in _SPEECH_VERBS:
-        return None, False  # "as Pauline Kael said"
-    return character, bool(lead)
+            return False
+        return True
+
+    def _add_to_description(self, word: str, raw: str, ends: bool) -> tuple[None, bool] | None:
+        """Add a word to the description before a name; a result if no name can follow."""
+        folded = word.casefold()
+        if folded in _DESCRIPTION_STOPS or len(self.lead) >= _DESCRIPTION_WORDS:
+            return None, bool(self.lead) or folded in ("a", "an", "the")
+        if word[:1].isdigit():
+            return None, bool(self.lead)
+        self.lead.append(word)
+        if ends and raw[-1] != ",":
+            return None, True
+        return None
+
+    def _named_part(self) -> tuple[str | None, bool]:
+        """The name read, without trailing particles or titles, if it is a character's."""
+        name = self.name
+        while name and name[-1].casefold() in PARTICLES:
+            name.pop()
+        while name and _folded(name[-1]) in HONORIFICS and len(name) > 1:
+            name.pop()
+        character = " ".join(name)
+        if not character or not is_character_name(character):
+            return None, bool(self.lead)
+        following = re.match(r"[,]? *([\w']+)", self.text[self.cursor :])
+        if following and following.group(1).casefold() in _SPEECH_VERBS:
+            return None, False  # "as Pauline Kael said"
+        return character, bool(self.lead)
+
+
+def _part_word(raw: str) -> tuple[str, bool]:
+    """A token without trailing punctuation, and whether that punctuation ends the name."""
+    ends = raw[-1] in ",.;:"
+    word = raw.rstrip(",.;:")
+    if word.endswith(".") or (raw.endswith(".") and _folded(word) in HONORIFICS):
+        ends = False  # "Dr." inside a name
+    return word, ends
+
+
+def _opens_part_name(text: str, word: str, end: int) -> bool:
+    """Whether `word` (ending at `end`) may begin a character's name: "Ada", "Dr", "The"."""
+    return (
+        _is_capitalised(word)
+        and not word.endswith(("'s", "'"))
+        and not (len(word) > 1 and word.isupper() and not _INITIAL.match(word))
+        and (
+            _folded(word) not in STOP_WORDS
+            or _folded(word) in HONORIFICS
+            or word == "The"
+            or (_folded(word) in _NAME_MONTHS and _FOLLOWED_BY_NAME.match(text, end) is not None)
+        )
+    )
 
 
 def _actor_before(text: str, pos: int, not_names: tuple[str, ...]) -> str | None:
