@@ -46,23 +46,44 @@ def two_factor_view(request: HttpRequest, *, site: admin.AdminSite) -> HttpRespo
             "shows at that moment."
         )
     elif action in {"backup_codes", "turn_off"} and confirmed:
-        if match_token(user, token) is None:
-            context["error"] = "That code is not right. Enter the one the app shows now."
-        elif action == "backup_codes":
-            return render(
-                request, TEMPLATE, {**context, "backup_codes": services.backup_codes_renew(user)}
-            )
-        elif context["can_turn_off"]:
-            services.second_factor_remove(user)
-            request.session[services.SESSION_KEY] = services.OPTIONAL
-            messages.success(
-                request, "Two-factor sign-in is off. Signing in asks for your password only."
-            )
-            return HttpResponseRedirect(reverse("admin:two_factor"))
-        else:
-            context["error"] = "Superusers cannot turn two-factor sign-in off on this site."
+        response = _confirmed_device_action(request, action, token, context)
+        if response is not None:
+            return response
     elif action is not None:
         context["error"] = "That action is not available now; the page has been reloaded."
+    _add_device_state(user, context)
+    status = 400 if context.get("error") else 200
+    return render(request, TEMPLATE, context, status=status)
+
+
+def _confirmed_device_action(
+    request: HttpRequest, action: str, token: str, context: dict
+) -> HttpResponse | None:
+    """New backup codes, or two-factor turned off, once the app's code is right.
+
+    None: the page is shown again, with the error put in `context`.
+    """
+    user = request.user
+    if match_token(user, token) is None:
+        context["error"] = "That code is not right. Enter the one the app shows now."
+    elif action == "backup_codes":
+        return render(
+            request, TEMPLATE, {**context, "backup_codes": services.backup_codes_renew(user)}
+        )
+    elif context["can_turn_off"]:
+        services.second_factor_remove(user)
+        request.session[services.SESSION_KEY] = services.OPTIONAL
+        messages.success(
+            request, "Two-factor sign-in is off. Signing in asks for your password only."
+        )
+        return HttpResponseRedirect(reverse("admin:two_factor"))
+    else:
+        context["error"] = "Superusers cannot turn two-factor sign-in off on this site."
+    return None
+
+
+def _add_device_state(user, context: dict) -> None:
+    """The app's secret and QR code while it is unconfirmed; after, the backup codes left."""
     if not context["device_confirmed"]:
         device = services.app_device_unconfirmed(user)
         key = b32encode(device.bin_key).decode()
@@ -74,5 +95,3 @@ def two_factor_view(request: HttpRequest, *, site: admin.AdminSite) -> HttpRespo
         context["qr_svg"] = mark_safe(svg)
     else:
         context["backup_codes_left"] = services.backup_codes_left(user)
-    status = 400 if context.get("error") else 200
-    return render(request, TEMPLATE, context, status=status)
