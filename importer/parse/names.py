@@ -1076,11 +1076,30 @@ def checked_credits(
     pending: list[PendingCredit] = []
     for credit in credits:
         (pending if isinstance(credit, PendingCredit) else plain).append(credit)
-    by_surname: dict[str, set[str]] = {}
-    for person in {c.person for c in plain if " " in c.person}:
-        by_surname.setdefault(person.split()[-1], set()).add(person)
+    by_surname = _full_names_by_surname(plain)
     possessives = [credit for credit in pending if credit.possessive]
     owners = [credit for credit in pending if credit.unless_actor]
+    plain.extend(_settled_surnames(pending, by_surname, notes))
+    plain.extend(_possessive_parts(possessives, plain))
+    plain.extend(_film_owners(owners, plain, by_surname))
+    plain = _no_people_as_parts(plain, notes)
+    kept = _clean_unique_credits(plain, notes)
+    _warn_of_left_out(notes, warnings)
+    return _merged_parts(kept)
+
+
+def _full_names_by_surname(credits: list[CreditRecord]) -> dict[str, set[str]]:
+    by_surname: dict[str, set[str]] = {}
+    for person in {c.person for c in credits if " " in c.person}:
+        by_surname.setdefault(person.split()[-1], set()).add(person)
+    return by_surname
+
+
+def _settled_surnames(
+    pending: list[PendingCredit], by_surname: dict[str, set[str]], notes: list[str]
+) -> list[CreditRecord]:
+    """Doubtful credits noted and dropped; a surname credited under its one full name, or noted."""
+    settled: list[CreditRecord] = []
     for credit in pending:
         if credit.possessive or credit.unless_actor:
             continue
@@ -1089,21 +1108,18 @@ def checked_credits(
             continue
         matches = by_surname.get(credit.person, set())
         if len(matches) == 1:
-            plain.append(_as_record(credit, next(iter(matches))))
+            settled.append(_as_record(credit, next(iter(matches))))
         else:
             why = "several people have that surname" if matches else "the text gives no full name"
             notes.append(f"{credit.person!r} not credited as {credit.role}: {why}")
-    plain.extend(_possessive_parts(possessives, plain))
-    plain.extend(_film_owners(owners, plain, by_surname))
-    plain = _no_people_as_parts(plain, notes)
-    character_words: dict[str, list[frozenset[str]]] = {}
-    for credit in plain:
-        if credit.character:
-            words = frozenset(_name_words(credit.character))
-            for word in words:
-                character_words.setdefault(word, []).append(words)
+    return settled
+
+
+def _clean_unique_credits(credits: list[CreditRecord], notes: list[str]) -> list[CreditRecord]:
+    """Each credit once, without names that are not clean or crew who share a character's name."""
+    character_words = _character_words(credits)
     result: dict[tuple[str, str, str | None, object], CreditRecord] = {}
-    for credit in plain:
+    for credit in credits:
         if not is_clean_name(credit.person):
             notes.append(f"credit {credit.person!r} ({credit.role}) left out: not a name")
             continue
@@ -1115,13 +1131,27 @@ def checked_credits(
             continue
         key = (credit.person, credit.role, credit.character, _film_of(credit))
         result.setdefault(key, credit)
+    return list(result.values())
+
+
+def _character_words(credits: list[CreditRecord]) -> dict[str, list[frozenset[str]]]:
+    """Each word of a part's name -> the parts' words it is in."""
+    character_words: dict[str, list[frozenset[str]]] = {}
+    for credit in credits:
+        if credit.character:
+            words = frozenset(_name_words(credit.character))
+            for word in words:
+                character_words.setdefault(word, []).append(words)
+    return character_words
+
+
+def _warn_of_left_out(notes: list[str], warnings: list[ParseWarning]) -> None:
     for note in dict.fromkeys(notes[:_MAX_CREDIT_WARNINGS]):
         warnings.append(ParseWarning(note))
     if len(notes) > _MAX_CREDIT_WARNINGS:
         warnings.append(
             ParseWarning(f"{len(notes) - _MAX_CREDIT_WARNINGS} more possible credits left out")
         )
-    return _merged_parts(list(result.values()))
 
 
 def _no_people_as_parts(credits: list[CreditRecord], notes: list[str]) -> list[CreditRecord]:
