@@ -58,6 +58,24 @@ def clean_json_text(value: str) -> str:
     return value if cleaned == data else json.dumps(cleaned, ensure_ascii=False)
 
 
+def _rows_containing(
+    manager: models.QuerySet, attname: str, needles: Iterable[str], *, sqlite: bool
+) -> models.QuerySet:
+    """The rows whose column holds any of the needles, found by the database."""
+    found = reduce(or_, (models.Q(**{f"{attname}__contains": n}) for n in needles))
+    if not sqlite:
+        return manager.filter(found)
+    # LIKE ends its pattern at a NUL (and would match every row): INSTR
+    nul = models.Func(models.Value(0), function="CHAR")
+    position = models.Func(
+        models.F(attname),
+        nul,
+        function="INSTR",
+        output_field=models.IntegerField(),
+    )
+    return manager.annotate(nul_at=position).filter(found | models.Q(nul_at__gt=0))
+
+
 def clean_rows(model: type[models.Model], *, using: str, json_text: Iterable[str] = ()) -> int:
     """Clean every text and JSON column of a (historical) model's rows; how many values changed.
 
@@ -74,17 +92,7 @@ def clean_rows(model: type[models.Model], *, using: str, json_text: Iterable[str
             clean = clean_data
         elif isinstance(field, models.CharField | models.TextField):
             needles = _JSON_ESCAPES + _SEARCHABLE if field.attname in json_text else _SEARCHABLE
-            found = reduce(or_, (models.Q(**{f"{field.attname}__contains": n}) for n in needles))
-            rows = manager.filter(found)
-            if sqlite:  # LIKE ends its pattern at a NUL (and would match every row): INSTR
-                nul = models.Func(models.Value(0), function="CHAR")
-                position = models.Func(
-                    models.F(field.attname),
-                    nul,
-                    function="INSTR",
-                    output_field=models.IntegerField(),
-                )
-                rows = manager.annotate(nul_at=position).filter(found | models.Q(nul_at__gt=0))
+            rows = _rows_containing(manager, field.attname, needles, sqlite=sqlite)
             if field.attname in json_text:
                 clean = clean_json_text
             else:
