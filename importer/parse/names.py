@@ -355,6 +355,14 @@ def _crew_noun_doubt(text: str, start: int) -> str | None:
     if not stripped or stripped[-1] in ",;:(-\u2013\u2014.!?|\n":
         return None
     words = re.findall(r"[\w'&-]+|[^\w\s'&-]", stripped)
+    index = _last_non_adjective(words)
+    if index < 0:
+        return None
+    return _doubt_from_word_before(words, index, stripped)
+
+
+def _last_non_adjective(words: list[str]) -> int:
+    """Where the words before a crew noun stop being adjectives ("veteran", "Korean"); -1 if all."""
     index = len(words) - 1
     while index >= 0:
         word = words[index]
@@ -366,8 +374,11 @@ def _crew_noun_doubt(text: str, start: int) -> str | None:
             index -= 1  # "Korean", "Oscar-winning", a capitalised adjective
             continue
         break
-    if index < 0:
-        return None
+    return index
+
+
+def _doubt_from_word_before(words: list[str], index: int, stripped: str) -> str | None:
+    """What `words[index]`, the word before a crew noun and its adjectives, says of the noun."""
     word = words[index]
     folded = word.casefold()
     if not word[0].isalnum():
@@ -380,13 +391,7 @@ def _crew_noun_doubt(text: str, start: int) -> str | None:
     if folded in ("a", "an"):
         return f"'{word} ...' introduces a character, not the film's crew"
     if folded in _PERSONAL_POSSESSIVES:
-        if index > 0 and words[index - 1] == "and":
-            # "Sam Mendes and his cinematographer Roger Deakins": a filmmaker's own crew
-            joined = stripped[: stripped.rfind(" and ")]
-            owner = name_before(joined, len(joined))
-            if owner and is_person_name(owner):
-                return None
-        return f"'{word} ...' reads like a character's job, not the film's crew"
+        return _personal_possessive_doubt(words, index, stripped)
     if folded in _CASTING_WORDS:
         return f"'{word} ...' describes a part someone plays"
     if folded in _OPEN_DETERMINERS or folded in STOP_WORDS:
@@ -396,6 +401,17 @@ def _crew_noun_doubt(text: str, start: int) -> str | None:
             return f"'{previous} {word} ...' describes a part someone plays"
         return None
     return f"'{word} ...' before it reads like a job in the story"
+
+
+def _personal_possessive_doubt(words: list[str], index: int, stripped: str) -> str | None:
+    """ "her editor" is a character's job, unless a filmmaker's: "Sam Mendes and his ..."."""
+    if index > 0 and words[index - 1] == "and":
+        # "Sam Mendes and his cinematographer Roger Deakins": a filmmaker's own crew
+        joined = stripped[: stripped.rfind(" and ")]
+        owner = name_before(joined, len(joined))
+        if owner and is_person_name(owner):
+            return None
+    return f"'{words[index]} ...' reads like a character's job, not the film's crew"
 
 
 def _by_phrase_doubt(text: str, start: int, phrase: str) -> str | None:
