@@ -534,49 +534,82 @@ def credits_in_prose(text: str, *, not_names: Iterable[str] = ()) -> list[Credit
     checked_credits() settles them.
     """
     excluded = tuple(not_names)
-    found: list[CreditRecord] = []
-    for trigger in islice(_ROLE_TRIGGER.finditer(text), MAX_HITS):
-        phrase = trigger.group(1).casefold()
-        roles = _ROLES_BY_PHRASE[phrase]
-        by_phrase = phrase.endswith(" by")
-        names = list(_names_from(text, trigger.end(), excluded, surnames=by_phrase))
-        if not names:
-            continue
-        doubt = None
-        if _inside_quotes(text, trigger.start()):
-            doubt = f"'{trigger.group(1)}' is inside a quotation"
-        elif phrase.endswith(" by"):
-            doubt = _by_phrase_doubt(text, trigger.start(), phrase)
-        elif phrase not in _CAST_VERBS:
-            doubt = _crew_noun_doubt(text, trigger.start())
-        for name, end in names:
-            for role in roles:
-                if doubt:
-                    found.append(_doubt(name, role, doubt))
-                    continue
-                if " " not in name:
-                    found.append(PendingCredit(name, role))  # a surname: "by Kavanagh"
-                    continue
-                character = None
-                if role == "actor":
-                    as_match = _AS.match(text, end)
-                    if as_match:
-                        character, _ = _character_after(text, as_match.end())
-                found.append(CreditRecord(name, role, character))
-    directors = [c.person for c in found if c.role == "director" and type(c) is CreditRecord]
-    if directors and _CO_WROTE.search(text):
-        # "Okafor's film, co-written with Lev Arden": the director is a writer too.
-        found.extend(CreditRecord(person, "writer") for person in directors)
-    for match in islice(_DIRECTS.finditer(text), MAX_HITS):
-        name = name_before(text, match.start() + 1)
-        if name and is_person_name(name, not_names=excluded):
-            found.append(CreditRecord(name, "director"))
+    found = list(_role_phrase_credits(text, excluded))
+    found.extend(_co_writing_directors(text, found))
+    found.extend(_directs_credits(text, excluded))
     found.extend(_writer_credits(text, excluded))
     found.extend(_actor_credits(text, excluded))
     return found
 
 
+def _role_phrase_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
+    """ "Directed by A and B", "starring D as Ada": each name in each role."""
+    for trigger in islice(_ROLE_TRIGGER.finditer(text), MAX_HITS):
+        phrase = trigger.group(1).casefold()
+        roles = _ROLES_BY_PHRASE[phrase]
+        by_phrase = phrase.endswith(" by")
+        names = list(_names_from(text, trigger.end(), not_names, surnames=by_phrase))
+        if not names:
+            continue
+        doubt = _role_phrase_doubt(text, trigger, phrase)
+        for name, end in names:
+            for role in roles:
+                yield _role_phrase_credit(text, name, end, role, doubt)
+
+
+def _role_phrase_doubt(text: str, trigger: re.Match[str], phrase: str) -> str | None:
+    """Why the names after a role phrase are not the film's credits, or None when they are."""
+    if _inside_quotes(text, trigger.start()):
+        return f"'{trigger.group(1)}' is inside a quotation"
+    if phrase.endswith(" by"):
+        return _by_phrase_doubt(text, trigger.start(), phrase)
+    if phrase not in _CAST_VERBS:
+        return _crew_noun_doubt(text, trigger.start())
+    return None
+
+
+def _role_phrase_credit(
+    text: str, name: str, end: int, role: str, doubt: str | None
+) -> CreditRecord:
+    """One name after a role phrase, ending at `end`, credited in `role` (or left in doubt)."""
+    if doubt:
+        return _doubt(name, role, doubt)
+    if " " not in name:
+        return PendingCredit(name, role)  # a surname: "by Kavanagh"
+    character = None
+    if role == "actor":
+        as_match = _AS.match(text, end)
+        if as_match:
+            character, _ = _character_after(text, as_match.end())
+    return CreditRecord(name, role, character)
+
+
+def _co_writing_directors(text: str, found: list[CreditRecord]) -> list[CreditRecord]:
+    directors = [c.person for c in found if c.role == "director" and type(c) is CreditRecord]
+    if directors and _CO_WROTE.search(text):
+        # "Okafor's film, co-written with Lev Arden": the director is a writer too.
+        return [CreditRecord(person, "writer") for person in directors]
+    return []
+
+
+def _directs_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
+    """ "Ana Reis directs with ...", "Ana Reis directed it"."""
+    for match in islice(_DIRECTS.finditer(text), MAX_HITS):
+        name = name_before(text, match.start() + 1)
+        if name and is_person_name(name, not_names=not_names):
+            yield CreditRecord(name, "director")
+
+
 def _writer_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
+    """Crew credits from verbs and possessives: "wrote the script", "Towne's screenplay"."""
+    yield from _wrote_credits(text, not_names)
+    yield from _wrote_score_credits(text, not_names)
+    yield from _possessive_craft_credits(text, not_names)
+    yield from _and_his_crew_credits(text, not_names)
+    yield from _possessive_film_credits(text, not_names)
+
+
+def _wrote_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     for match in islice(_WROTE.finditer(text), MAX_HITS):
         verb, directed, _together, with_ = match.groups()
         said = match.group().casefold()
@@ -592,10 +625,16 @@ def _writer_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRec
         if with_ and (subject or not text[: match.start()].rstrip().endswith(("who", "which"))):
             for name, _end in _names_from(text, match.end() + 1, not_names):
                 yield CreditRecord(name, "writer")
+
+
+def _wrote_score_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     for match in islice(_WROTE_SCORE.finditer(text), MAX_HITS):
         subject = _subject_before(text, match.start(), not_names)
         if subject:
             yield _credit_for(subject, "composer", not_names)
+
+
+def _possessive_craft_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     for match in islice(_POSSESSIVE_CRAFT.finditer(text), MAX_HITS):
         name = name_before(text, match.start())
         if not name or _inside_quotes(text, match.start()):
@@ -605,11 +644,17 @@ def _writer_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRec
             yield CreditRecord(name, role)
         elif " " not in name and name not in not_names and _folded(name) not in HONORIFICS:
             yield PendingCredit(name, role)
+
+
+def _and_his_crew_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     for match in islice(_AND_HIS_CREW.finditer(text), MAX_HITS):
         # "Sam Mendes and his cinematographer Roger Deakins": Mendes made the film
         name = name_before(text, match.start())
         if name and is_person_name(name, not_names=not_names):
             yield PendingCredit(name, "director", unless_actor=True)
+
+
+def _possessive_film_credits(text: str, not_names: tuple[str, ...]) -> Iterator[CreditRecord]:
     for match in islice(_POSSESSIVE_FILM.finditer(text), MAX_HITS):
         name = name_before(text, match.start())
         if (
