@@ -48,19 +48,11 @@ def validate_no_control_characters(value: object) -> None:
     )
 
 
-def validate_image_upload(file: File, *, decode: bool = True) -> None:
-    """Refuse files that are too large, not images, or decompression bombs, with a clear reason.
+def _read_image(file: File, *, decode: bool) -> tuple[str | None, int, int]:
+    """The image's format and size, read (and decoded, if asked) from the file's start.
 
-    ``decode=False`` skips decoding the pixels, for a caller that decodes them next anyway and
-    refuses what fails (reviews.images.upload_sanitise): a 40-megapixel PNG takes half a second.
+    The file is left where it was; what Pillow cannot read is refused as a ValidationError.
     """
-    max_bytes = settings.FILMSITE_MAX_IMAGE_BYTES
-    if file.size is not None and file.size > max_bytes:
-        raise ValidationError(
-            "This file is %(size)s; images may be at most %(limit)s.",
-            code="image_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(max_bytes)},
-        )
     position = file.tell() if hasattr(file, "tell") else 0
     try:
         file.seek(0)
@@ -84,6 +76,23 @@ def validate_image_upload(file: File, *, decode: bool = True) -> None:
         ) from exc
     finally:
         file.seek(position)
+    return image_format, width, height
+
+
+def validate_image_upload(file: File, *, decode: bool = True) -> None:
+    """Refuse files that are too large, not images, or decompression bombs, with a clear reason.
+
+    ``decode=False`` skips decoding the pixels, for a caller that decodes them next anyway and
+    refuses what fails (reviews.images.upload_sanitise): a 40-megapixel PNG takes half a second.
+    """
+    max_bytes = settings.FILMSITE_MAX_IMAGE_BYTES
+    if file.size is not None and file.size > max_bytes:
+        raise ValidationError(
+            "This file is %(size)s; images may be at most %(limit)s.",
+            code="image_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(max_bytes)},
+        )
+    image_format, width, height = _read_image(file, decode=decode)
     if image_format not in ALLOWED_IMAGE_FORMATS:
         raise ValidationError(
             "%(format)s images are not accepted; use JPEG, PNG, WebP or GIF.",
