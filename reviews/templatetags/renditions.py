@@ -37,12 +37,7 @@ def picture(image: Image | None, sizes: str = "100vw", **attributes: str) -> Saf
     extra = format_html_join("", ' {}="{}"', sorted(attributes.items()))
     renditions = images.planned_renditions(image) if image.renditions_ready_at else []
     if not renditions:
-        size = (
-            format_html(' width="{}" height="{}"', image.width, image.height)
-            if image.width and image.height
-            else ""
-        )
-        return format_html('<img src="{}" alt="{}"{}{}>', image.file.url, alt, size, extra)
+        return _original_img(image, alt, extra)
     original = image.file.name
 
     def srcset(attribute: str) -> str:
@@ -63,6 +58,16 @@ def picture(image: Image | None, sizes: str = "100vw", **attributes: str) -> Saf
         alt,
         extra,
     )
+
+
+def _original_img(image: Image, alt: str, extra: SafeString) -> SafeString:
+    """The uploaded file itself, in an ``<img>``: what readers get until renditions exist."""
+    size = (
+        format_html(' width="{}" height="{}"', image.width, image.height)
+        if image.width and image.height
+        else ""
+    )
+    return format_html('<img src="{}" alt="{}"{}{}>', image.file.url, alt, size, extra)
 
 
 @register.simple_tag
