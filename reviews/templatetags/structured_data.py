@@ -118,17 +118,7 @@ def film_json_ld(
         ]
     data = _movie(request, film)
     data["@context"] = "https://schema.org"
-    by_role = {
-        "director": Credit.Role.DIRECTOR,
-        "author": Credit.Role.WRITER,
-        "producer": Credit.Role.PRODUCER,
-        "musicBy": Credit.Role.COMPOSER,
-        "actor": Credit.Role.ACTOR,
-    }
-    for key, role in by_role.items():
-        people = [_person(request, c.name, c.url) for c in credits if c.role == role]
-        if people:
-            data[key] = people
+    data.update(_people_by_role(request, credits))
     if film.original_title:
         data["alternateName"] = film.original_title
     if film.logline:
@@ -142,6 +132,23 @@ def film_json_ld(
     if same_as := _same_as(film):
         data["sameAs"] = same_as
     return _json_ld(data)
+
+
+def _people_by_role(request: HttpRequest, credits: Iterable[CreditLine]) -> dict[str, list]:
+    """Movie's director, author, producer, musicBy and actor: the people credited in each."""
+    by_role = {
+        "director": Credit.Role.DIRECTOR,
+        "author": Credit.Role.WRITER,
+        "producer": Credit.Role.PRODUCER,
+        "musicBy": Credit.Role.COMPOSER,
+        "actor": Credit.Role.ACTOR,
+    }
+    data = {}
+    for key, role in by_role.items():
+        people = [_person(request, c.name, c.url) for c in credits if c.role == role]
+        if people:
+            data[key] = people
+    return data
 
 
 @register.simple_tag(takes_context=True)
