@@ -405,13 +405,14 @@ def _doubt_from_word_before(words: list[str], index: int, stripped: str) -> str 
 
 def _personal_possessive_doubt(words: list[str], index: int, stripped: str) -> str | None:
     """ "her editor" is a character's job, unless a filmmaker's: "Sam Mendes and his ..."."""
+    word = words[index]
     if index > 0 and words[index - 1] == "and":
         # "Sam Mendes and his cinematographer Roger Deakins": a filmmaker's own crew
         joined = stripped[: stripped.rfind(" and ")]
         owner = name_before(joined, len(joined))
         if owner and is_person_name(owner):
             return None
-    return f"'{words[index]} ...' reads like a character's job, not the film's crew"
+    return f"'{word} ...' reads like a character's job, not the film's crew"
 
 
 def _by_phrase_doubt(text: str, start: int, phrase: str) -> str | None:
