@@ -9,6 +9,7 @@ search index is rebuilt once at the end.
 import random
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -206,63 +207,72 @@ def generate_corpus(
     bar: Progress = tqdm if progress else _quiet
     report = Report()
     now = timezone.now().replace(microsecond=0)
-
-    def phase(name: str, started: float) -> None:
-        report.seconds[name] = round(time.perf_counter() - started, 2)
-
     with transaction.atomic():
-        t = time.perf_counter()
+        catalogue = _catalogue(words, sizes, bar, report)
+        with _phase(report, "paragraphs rendered"):
+            pool = _paragraph_pool(words, min(PARAGRAPH_POOL, max(200, articles * 4)), bar)
+        with _phase(report, "articles and sections"):
+            _articles(
+                words,
+                sizes.articles,
+                film_ids=catalogue.film_ids,
+                film_titles=catalogue.film_titles,
+                characters=catalogue.characters,
+                directors=catalogue.directors,
+                author_ids=catalogue.author_ids,
+                tag_ids=catalogue.tag_ids,
+                pool=pool,
+                now=now,
+                bar=bar,
+                report=report,
+            )
+        with _phase(report, "search index"):
+            report.rows["search documents"] = search.rebuild()
+    return report
+
+
+@contextmanager
+def _phase(report: Report, name: str) -> Iterator[None]:
+    """Time the block into report.seconds[name] (left out if the block raises)."""
+    started = time.perf_counter()
+    yield
+    report.seconds[name] = round(time.perf_counter() - started, 2)
+
+
+@dataclass
+class _Catalogue:
+    """What the articles are written about and by, as ids."""
+
+    author_ids: list[int]
+    tag_ids: list[int]
+    film_ids: list[int]
+    film_titles: dict[int, str]
+    characters: dict[int, list[tuple[int, str]]]
+    directors: dict[int, int]
+
+
+def _catalogue(words: Words, sizes: Sizes, bar: Progress, report: Report) -> _Catalogue:
+    """Taxonomies, tags, authors, people, films and their credits, one timed phase each."""
+    with _phase(report, "taxonomies, tags, authors"):
         genres = _taxonomy(Genre, GENRES)
         countries = _taxonomy(Country, COUNTRIES)
         languages = _taxonomy(Language, LANGUAGES)
         tag_ids = _tags(words, sizes.tags)
         author_ids = _authors(words, sizes.authors)
         report.rows |= {"authors": len(author_ids), "tags": len(tag_ids)}
-        phase("taxonomies, tags, authors", t)
-
-        t = time.perf_counter()
+    with _phase(report, "people"):
         person_ids = _people(words, sizes.people, bar)
         report.rows["people"] = len(person_ids)
-        phase("people", t)
-
-        t = time.perf_counter()
+    with _phase(report, "films"):
         film_ids, film_titles, series_count = _films(
             words, sizes.films, genres, countries, languages, tag_ids, bar, report
         )
         report.rows["film series"] = series_count
-        phase("films", t)
-
-        t = time.perf_counter()
+    with _phase(report, "characters and credits"):
         characters, directors = _credits(
             words, film_ids, person_ids, sizes.credits_per_film, bar, report
         )
-        phase("characters and credits", t)
-
-        t = time.perf_counter()
-        pool = _paragraph_pool(words, min(PARAGRAPH_POOL, max(200, articles * 4)), bar)
-        phase("paragraphs rendered", t)
-
-        t = time.perf_counter()
-        _articles(
-            words,
-            sizes.articles,
-            film_ids=film_ids,
-            film_titles=film_titles,
-            characters=characters,
-            directors=directors,
-            author_ids=author_ids,
-            tag_ids=tag_ids,
-            pool=pool,
-            now=now,
-            bar=bar,
-            report=report,
-        )
-        phase("articles and sections", t)
-
-        t = time.perf_counter()
-        report.rows["search documents"] = search.rebuild()
-        phase("search index", t)
-    return report
+    return _Catalogue(author_ids, tag_ids, film_ids, film_titles, characters, directors)
 
 
 def _taxonomy(model, names: list[str]) -> list[int]:
@@ -619,19 +629,17 @@ def _sections(
         # Two or three paragraphs from a pool of thousands: bodies practically never repeat.
         paragraphs = rng.sample(spoiler_pool if is_spoiler else safe_pool, rng.randint(2, 3))
         heading = rng.choice(SECTION_HEADINGS[kind])
-        section_kind, character_id = Section.Kind.ANALYSIS, None
-        if order == 0:
-            section_kind, heading = Section.Kind.INTRO, ""
-        elif kind == Article.Kind.LIST:
-            section_kind = Section.Kind.ENTRY
-            heading = f"{order}. {film_titles[films[(order - 1) % len(films)]]}"
-        elif is_spoiler and kind in (Article.Kind.SYNOPSIS, Article.Kind.ENDING):
-            section_kind = Section.Kind.SYNOPSIS if kind == "synopsis" else Section.Kind.ENDING
-        elif cast and rng.random() < 0.15:
-            character_id, heading = rng.choice(cast)
-            section_kind = Section.Kind.CHARACTER
-        elif order == n - 1 and kind == Article.Kind.REVIEW:
-            section_kind, heading = Section.Kind.VERDICT, "Verdict"
+        section_kind, heading, character_id = _section_kind(
+            rng,
+            kind,
+            order,
+            n,
+            is_spoiler=is_spoiler,
+            heading=heading,
+            films=films,
+            film_titles=film_titles,
+            cast=cast,
+        )
         sections.append(
             Section(
                 article_id=article.pk,
@@ -645,3 +653,31 @@ def _sections(
             )
         )
     return sections
+
+
+def _section_kind(
+    rng: random.Random,
+    kind: str,
+    order: int,
+    n: int,
+    *,
+    is_spoiler: bool,
+    heading: str,
+    films: list[int],
+    film_titles: dict[int, str],
+    cast: list[tuple[int, str]],
+) -> tuple[str, str, int | None]:
+    """Section `order` of `n`: its kind, heading and character, from its place in the article."""
+    if order == 0:
+        return Section.Kind.INTRO, "", None
+    if kind == Article.Kind.LIST:
+        return Section.Kind.ENTRY, f"{order}. {film_titles[films[(order - 1) % len(films)]]}", None
+    if is_spoiler and kind in (Article.Kind.SYNOPSIS, Article.Kind.ENDING):
+        section_kind = Section.Kind.SYNOPSIS if kind == "synopsis" else Section.Kind.ENDING
+        return section_kind, heading, None
+    if cast and rng.random() < 0.15:
+        character_id, heading = rng.choice(cast)
+        return Section.Kind.CHARACTER, heading, character_id
+    if order == n - 1 and kind == Article.Kind.REVIEW:
+        return Section.Kind.VERDICT, "Verdict", None
+    return Section.Kind.ANALYSIS, heading, None
