@@ -504,71 +504,116 @@ def _articles(
     bar: Progress,
     report: Report,
 ) -> None:
-    rng = words.rng
     slugs = Slugs(set(Article.objects.values_list("slug", flat=True)))
-    kinds = [k for k, _, _ in ARTICLE_KINDS]
-    kind_weights = [w for _, w, _ in ARTICLE_KINDS]
-    film_counts = {k: r for k, _, r in ARTICLE_KINDS}
-    statuses = [s for s, _ in STATUSES]
-    status_weights = [w for _, w in STATUSES]
     safe_pool = [p for i, p in enumerate(pool) if i % 3]
     spoiler_pool = [p for i, p in enumerate(pool) if not i % 3]
     content_type = ContentType.objects.get_for_model(Article)
-    article_films = Article.films.through
-    span = timedelta(days=365 * 15).total_seconds()
     totals = {"articles": 0, "sections": 0, "spoiler sections": 0, "article films": 0}
-    tagged_total = 0
+    totals["tagged items"] = 0
 
     for start in _batches(bar, range(0, count, BATCH), desc="articles", unit="batch"):
         batch: list[Article] = []
         films_of: list[list[int]] = []
         for _ in range(min(BATCH, count - start)):
-            kind = rng.choices(kinds, kind_weights)[0]
-            low, high = film_counts[kind]
-            films = rng.sample(film_ids, min(len(film_ids), rng.randint(low, high)))
-            status = rng.choices(statuses, status_weights)[0]
-            published_at = None
-            if status == "scheduled":
-                status = Article.Status.PUBLISHED
-                published_at = now + timedelta(hours=rng.randint(1, 24 * 60))
-            elif status != Article.Status.DRAFT or rng.random() < 0.2:
-                published_at = now - timedelta(seconds=rng.random() * span)
-            title = _article_title(words, kind, film_titles[films[0]], len(films))
-            batch.append(
-                Article(
-                    kind=kind,
-                    title=title,
-                    slug=slugs.make(title),
-                    standfirst=words.sentence() + " " + words.sentence(),
-                    author_id=rng.choice(author_ids),
-                    status=status,
-                    published_at=published_at,
-                    rating=rng.choice(RATINGS) if kind == Article.Kind.REVIEW else None,
-                    verdict=words.sentence() if kind == Article.Kind.REVIEW else "",
-                )
-            )
+            article, films = _article_row(words, slugs, film_ids, film_titles, author_ids, now)
+            batch.append(article)
             films_of.append(films)
-        created = Article.objects.bulk_create(batch)
-        links, tagged, sections = [], [], []
-        for article, films in zip(created, films_of, strict=True):
-            links += [article_films(article_id=article.pk, film_id=f) for f in films]
-            tagged += [
-                TaggedItem(content_type=content_type, object_id=article.pk, tag_id=tag)
-                for tag in rng.sample(tag_ids, min(len(tag_ids), rng.randint(1, 5)))
-            ]
-            sections += _sections(
-                words, article, films, film_titles, characters, safe_pool, spoiler_pool
-            )
-        article_films.objects.bulk_create(links, batch_size=BATCH * 5)
-        TaggedItem.objects.bulk_create(tagged, batch_size=BATCH * 5)
-        Section.objects.bulk_create(sections, batch_size=BATCH)
-        totals["articles"] += len(created)
-        totals["article films"] += len(links)
-        totals["sections"] += len(sections)
-        totals["spoiler sections"] += sum(s.is_spoiler for s in sections)
-        tagged_total += len(tagged)
+        _save_articles(
+            words,
+            batch,
+            films_of,
+            film_titles=film_titles,
+            characters=characters,
+            tag_ids=tag_ids,
+            pools=(safe_pool, spoiler_pool),
+            content_type=content_type,
+            totals=totals,
+        )
+    tagged_total = totals.pop("tagged items")
     report.rows |= totals
     report.rows["tagged items"] = report.rows.get("tagged items", 0) + tagged_total
+
+
+def _save_articles(
+    words: Words,
+    batch: list[Article],
+    films_of: list[list[int]],
+    *,
+    film_titles: dict[int, str],
+    characters: dict[int, list[tuple[int, str]]],
+    tag_ids: list[int],
+    pools: tuple[list[tuple[str, str]], list[tuple[str, str]]],
+    content_type: ContentType,
+    totals: dict[str, int],
+) -> None:
+    """Save a batch of articles with their films, tags and sections; count them in totals."""
+    article_films = Article.films.through
+    created = Article.objects.bulk_create(batch)
+    links, tagged, sections = [], [], []
+    for article, films in zip(created, films_of, strict=True):
+        links += [article_films(article_id=article.pk, film_id=f) for f in films]
+        tagged += [
+            TaggedItem(content_type=content_type, object_id=article.pk, tag_id=tag)
+            for tag in words.rng.sample(tag_ids, min(len(tag_ids), words.rng.randint(1, 5)))
+        ]
+        sections += _sections(words, article, films, film_titles, characters, *pools)
+    article_films.objects.bulk_create(links, batch_size=BATCH * 5)
+    TaggedItem.objects.bulk_create(tagged, batch_size=BATCH * 5)
+    Section.objects.bulk_create(sections, batch_size=BATCH)
+    totals["articles"] += len(created)
+    totals["article films"] += len(links)
+    totals["sections"] += len(sections)
+    totals["spoiler sections"] += sum(s.is_spoiler for s in sections)
+    totals["tagged items"] += len(tagged)
+
+
+_KINDS = [k for k, _, _ in ARTICLE_KINDS]
+_KIND_WEIGHTS = [w for _, w, _ in ARTICLE_KINDS]
+_FILM_COUNTS = {k: r for k, _, r in ARTICLE_KINDS}
+_STATUSES = [s for s, _ in STATUSES]
+_STATUS_WEIGHTS = [w for _, w in STATUSES]
+_PUBLISHED_SPAN = timedelta(days=365 * 15).total_seconds()  # past dates go this far back
+
+
+def _article_row(
+    words: Words,
+    slugs: Slugs,
+    film_ids: list[int],
+    film_titles: dict[int, str],
+    author_ids: list[int],
+    now: datetime,
+) -> tuple[Article, list[int]]:
+    """An unsaved article of a random kind, and the films it is about."""
+    rng = words.rng
+    kind = rng.choices(_KINDS, _KIND_WEIGHTS)[0]
+    low, high = _FILM_COUNTS[kind]
+    films = rng.sample(film_ids, min(len(film_ids), rng.randint(low, high)))
+    status, published_at = _status_and_date(rng, now)
+    title = _article_title(words, kind, film_titles[films[0]], len(films))
+    article = Article(
+        kind=kind,
+        title=title,
+        slug=slugs.make(title),
+        standfirst=words.sentence() + " " + words.sentence(),
+        author_id=rng.choice(author_ids),
+        status=status,
+        published_at=published_at,
+        rating=rng.choice(RATINGS) if kind == Article.Kind.REVIEW else None,
+        verdict=words.sentence() if kind == Article.Kind.REVIEW else "",
+    )
+    return article, films
+
+
+def _status_and_date(rng: random.Random, now: datetime) -> tuple[str, datetime | None]:
+    """A weighted status; "scheduled" is published with a date still to come."""
+    status = rng.choices(_STATUSES, _STATUS_WEIGHTS)[0]
+    published_at = None
+    if status == "scheduled":
+        status = Article.Status.PUBLISHED
+        published_at = now + timedelta(hours=rng.randint(1, 24 * 60))
+    elif status != Article.Status.DRAFT or rng.random() < 0.2:
+        published_at = now - timedelta(seconds=rng.random() * _PUBLISHED_SPAN)
+    return status, published_at
 
 
 def _article_title(words: Words, kind: str, film: str, n_films: int) -> str:
