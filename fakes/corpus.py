@@ -337,6 +337,41 @@ def _films(
 ) -> tuple[list[int], dict[int, str], int]:
     rng = words.rng
     slugs = Slugs(set(Film.objects.values_list("slug", flat=True)))
+    plan, series_ids = _series_plan(words, count)
+    film_ids: list[int] = []
+    titles: dict[int, str] = {}
+    through = {"genres": [], "countries": [], "languages": []}
+    content_type = ContentType.objects.get_for_model(Film)
+    tagged: list[TaggedItem] = []
+    for start in _batches(bar, range(0, count, BATCH), desc="films", unit="batch"):
+        batch = []
+        for series_index, order in plan[start : start + BATCH]:
+            series_id = None if series_index is None else series_ids[series_index]
+            batch.append(_film_row(words, slugs, series_id, order))
+        for film in Film.objects.bulk_create(batch):
+            film_ids.append(film.pk)
+            titles[film.pk] = film.title
+            for name, pool, most in (
+                ("genres", genres, 3),
+                ("countries", countries, 2),
+                ("languages", languages, 2),
+            ):
+                for term in rng.sample(pool, rng.randint(1, most)):
+                    through[name].append((film.pk, term))
+            tagged += [
+                TaggedItem(content_type=content_type, object_id=film.pk, tag_id=tag)
+                for tag in rng.sample(tag_ids, min(len(tag_ids), rng.randint(1, 4)))
+            ]
+    _save_film_terms(through, report)
+    TaggedItem.objects.bulk_create(tagged, batch_size=BATCH * 5)
+    report.rows["films"] = len(film_ids)
+    report.rows["tagged items"] = report.rows.get("tagged items", 0) + len(tagged)
+    return film_ids, titles, len(series_ids)
+
+
+def _series_plan(words: Words, count: int) -> tuple[list[tuple[int | None, int | None]], list[int]]:
+    """Each film's (series index, order in the series), and the saved series' ids."""
+    rng = words.rng
     series_slugs = Slugs(set(FilmSeries.objects.values_list("slug", flat=True)))
     # About a tenth of films belong to a series of 2 to 5 films.
     plan: list[tuple[int | None, int | None]] = []
@@ -352,42 +387,26 @@ def _films(
         else:
             plan.append((None, None))
     series_ids = [s.pk for s in FilmSeries.objects.bulk_create(series, batch_size=BATCH)]
+    return plan, series_ids
 
-    film_ids: list[int] = []
-    titles: dict[int, str] = {}
-    through = {"genres": [], "countries": [], "languages": []}
-    content_type = ContentType.objects.get_for_model(Film)
-    tagged: list[TaggedItem] = []
-    for start in _batches(bar, range(0, count, BATCH), desc="films", unit="batch"):
-        batch = []
-        for series_index, order in plan[start : start + BATCH]:
-            title = words.film_title()
-            year = rng.randint(1925, 2025)
-            batch.append(
-                Film(
-                    title=title,
-                    slug=slugs.make(f"{title} {year}"),
-                    year=year,
-                    runtime_minutes=rng.randint(70, 200),
-                    logline=words.sentence(),
-                    series_id=None if series_index is None else series_ids[series_index],
-                    series_order=order,
-                )
-            )
-        for film in Film.objects.bulk_create(batch):
-            film_ids.append(film.pk)
-            titles[film.pk] = film.title
-            for name, pool, most in (
-                ("genres", genres, 3),
-                ("countries", countries, 2),
-                ("languages", languages, 2),
-            ):
-                for term in rng.sample(pool, rng.randint(1, most)):
-                    through[name].append((film.pk, term))
-            tagged += [
-                TaggedItem(content_type=content_type, object_id=film.pk, tag_id=tag)
-                for tag in rng.sample(tag_ids, min(len(tag_ids), rng.randint(1, 4)))
-            ]
+
+def _film_row(words: Words, slugs: Slugs, series_id: int | None, order: int | None) -> Film:
+    """An unsaved film with a made-up title, year, runtime and logline."""
+    title = words.film_title()
+    year = words.rng.randint(1925, 2025)
+    return Film(
+        title=title,
+        slug=slugs.make(f"{title} {year}"),
+        year=year,
+        runtime_minutes=words.rng.randint(70, 200),
+        logline=words.sentence(),
+        series_id=series_id,
+        series_order=order,
+    )
+
+
+def _save_film_terms(through: dict[str, list[tuple[int, int]]], report: Report) -> None:
+    """The films' genres, countries and languages, one bulk insert per relation."""
     for name, model_field in (
         ("genres", "genre"),
         ("countries", "country"),
@@ -397,10 +416,6 @@ def _films(
         rows = [model(film_id=f, **{f"{model_field}_id": term}) for f, term in through[name]]
         model.objects.bulk_create(rows, batch_size=BATCH * 5)
         report.rows[f"film {name}"] = len(rows)
-    TaggedItem.objects.bulk_create(tagged, batch_size=BATCH * 5)
-    report.rows["films"] = len(film_ids)
-    report.rows["tagged items"] = report.rows.get("tagged items", 0) + len(tagged)
-    return film_ids, titles, len(series_ids)
 
 
 def _credits(
@@ -430,50 +445,76 @@ def _credits(
         crew: list[Credit] = []
         cast: list[tuple[int, int, int]] = []  # film, person, billing (character by position)
         for film_id in chunk:
-            for role, (low, high) in CREW:
-                chosen = {someone() for _ in range(rng.randint(low, high))}
-                crew += [
-                    Credit(film_id=film_id, person_id=p, role=role, billing=i)
-                    for i, p in enumerate(sorted(chosen))
-                ]
-                if role == Credit.Role.DIRECTOR:
-                    directors[film_id] = min(chosen)
+            crew += _film_crew(rng, film_id, someone, directors)
             actors = list(
                 dict.fromkeys(someone() for _ in range(rng.randint(cast_mean - 5, cast_mean + 5)))
             )
-            taken: set[str] = set()
-            for billing, person in enumerate(actors):
-                name = words.person_name()
-                while slugify(name) in taken:
-                    name = words.person_name()
-                taken.add(slugify(name))
-                new_characters.append(
-                    Character(
-                        film_id=film_id,
-                        name=name,
-                        slug=slugify(name),
-                        description=words.sentence() if billing < 3 else "",
-                    )
-                )
-                cast.append((film_id, person, billing))
+            new_characters += _film_characters(words, film_id, len(actors))
+            cast += [(film_id, person, billing) for billing, person in enumerate(actors)]
         created = Character.objects.bulk_create(new_characters)
-        credits = list(crew)
-        for character, (film_id, person, billing) in zip(created, cast, strict=True):
-            characters.setdefault(film_id, []).append((character.pk, character.name))
-            credits.append(
-                Credit(
-                    film_id=film_id,
-                    person_id=person,
-                    role=Credit.Role.ACTOR,
-                    character_id=character.pk,
-                    billing=billing,
-                )
-            )
+        credits = crew + _actor_credits(created, cast, characters)
         Credit.objects.bulk_create(credits, batch_size=BATCH * 2)
         total_characters += len(created)
         total_credits += len(credits)
     report.rows |= {"characters": total_characters, "credits": total_credits}
     return characters, directors
+
+
+def _film_crew(
+    rng: random.Random, film_id: int, someone: Callable[[], int], directors: dict[int, int]
+) -> list[Credit]:
+    """A film's crew, a few people per role; its first director goes in `directors`."""
+    crew = []
+    for role, (low, high) in CREW:
+        chosen = {someone() for _ in range(rng.randint(low, high))}
+        crew += [
+            Credit(film_id=film_id, person_id=p, role=role, billing=i)
+            for i, p in enumerate(sorted(chosen))
+        ]
+        if role == Credit.Role.DIRECTOR:
+            directors[film_id] = min(chosen)
+    return crew
+
+
+def _actor_credits(
+    created: list[Character],
+    cast: list[tuple[int, int, int]],
+    characters: dict[int, list[tuple[int, str]]],
+) -> list[Credit]:
+    """Each actor credited with the character made for them; `characters` learns each film's."""
+    credits = []
+    for character, (film_id, person, billing) in zip(created, cast, strict=True):
+        characters.setdefault(film_id, []).append((character.pk, character.name))
+        credits.append(
+            Credit(
+                film_id=film_id,
+                person_id=person,
+                role=Credit.Role.ACTOR,
+                character_id=character.pk,
+                billing=billing,
+            )
+        )
+    return credits
+
+
+def _film_characters(words: Words, film_id: int, count: int) -> list[Character]:
+    """`count` characters with distinct slugs; the top three billed have a description."""
+    characters = []
+    taken: set[str] = set()
+    for billing in range(count):
+        name = words.person_name()
+        while slugify(name) in taken:
+            name = words.person_name()
+        taken.add(slugify(name))
+        characters.append(
+            Character(
+                film_id=film_id,
+                name=name,
+                slug=slugify(name),
+                description=words.sentence() if billing < 3 else "",
+            )
+        )
+    return characters
 
 
 def _paragraph_pool(words: Words, size: int, bar: Progress) -> list[tuple[str, str]]:
