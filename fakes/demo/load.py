@@ -140,12 +140,7 @@ def _load_films(catalogue: dict[str, Any], people: dict[str, Person]) -> dict[st
 
 
 def _load_film(f: dict[str, Any], series: dict[str, FilmSeries], people: dict[str, Person]) -> Film:
-    poster = _image(
-        images.poster(f["title"], f["year"], f["poster"]["colors"], f["poster"]["motif"]),
-        name=f"{f['title']} poster",
-        alt=f"Poster for {f['title']} ({f['year']}): the title over a {f['poster']['motif']} motif",
-        kind=Image.Kind.POSTER,
-    )
+    poster = _film_poster(f)
     film = Film(
         title=f["title"],
         original_title=f["original_title"],
@@ -163,6 +158,26 @@ def _load_film(f: dict[str, Any], series: dict[str, FilmSeries], people: dict[st
     film.countries.set(_terms(Country, f["countries"]))
     film.languages.set(_terms(Language, f["languages"]))
     film.tags.set(f["tags"])
+    _load_cast_and_crew(film, f, people)
+    for option in f["watch"]:
+        WatchOption.objects.create(
+            film=film, provider=option["provider"], kind=option["kind"], url=option["url"]
+        )
+    return film
+
+
+def _film_poster(f: dict[str, Any]) -> Image:
+    """A drawn poster: the film's title over its motif, in its colours."""
+    return _image(
+        images.poster(f["title"], f["year"], f["poster"]["colors"], f["poster"]["motif"]),
+        name=f"{f['title']} poster",
+        alt=f"Poster for {f['title']} ({f['year']}): the title over a {f['poster']['motif']} motif",
+        kind=Image.Kind.POSTER,
+    )
+
+
+def _load_cast_and_crew(film: Film, f: dict[str, Any], people: dict[str, Person]) -> None:
+    """The film's characters, then its credits (an actor's names the character played)."""
     characters = {
         c["name"]: Character.objects.create(
             film=film, name=c["name"], slug=slugify(c["name"]), description=c["description"]
@@ -177,11 +192,6 @@ def _load_film(f: dict[str, Any], series: dict[str, FilmSeries], people: dict[st
             character=characters.get(credit["character"]),
             billing=credit["billing"],
         )
-    for option in f["watch"]:
-        WatchOption.objects.create(
-            film=film, provider=option["provider"], kind=option["kind"], url=option["url"]
-        )
-    return film
 
 
 def _import_texts(paths: list[Path], *, publish: bool) -> dict[str, dict[str, Any]]:
