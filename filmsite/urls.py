@@ -8,12 +8,19 @@ from django.urls import include, path, re_path
 
 from filmsite.media import serve_media
 from filmsite.views import healthz, view_on_site
-from reviews.sitemaps import SITEMAPS
+from people import sitemaps as people_sitemaps
+from reviews import sitemaps as reviews_sitemaps
 from reviews.views import robots_txt
 
 admin.site.site_header = f"{settings.FILMSITE_NAME} editors"
 admin.site.site_title = f"{settings.FILMSITE_NAME} admin"
 admin.site.index_title = "Films, people and articles"
+
+SITEMAPS = {
+    **reviews_sitemaps.CATALOGUE,
+    **people_sitemaps.SITEMAPS,
+    **reviews_sitemaps.WRITERS_AND_THEMES,
+}
 
 urlpatterns = [
     # Before the admin's own "view on site" at this address, which checks no object permission.

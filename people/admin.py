@@ -1,5 +1,6 @@
 """The editors' admin for people, characters and credits."""
 
+import reversion
 from django import forms
 from django.contrib import admin
 from django.db.models import Count, QuerySet
@@ -9,6 +10,8 @@ from reversion.admin import VersionAdmin
 
 from filmsite.admin_utils import FastChangeList, PrefetchedAutocompleteInline
 from people.models import Character, Credit, Person
+from reviews.admin import FilmAdmin
+from reviews.models import Film
 
 
 class FilmCreditFormSet(BaseInlineFormSet):
@@ -106,3 +109,16 @@ class CreditAdmin(FastChangeList):
     list_filter = ["role"]
     search_fields = ["person__name", "film__title", "character__name"]
     autocomplete_fields = ["person", "film", "character"]
+
+
+class FilmWithCastAdmin(FilmAdmin):
+    """Reviews' film admin with the film's characters and credits inline, which people own."""
+
+    inlines = [CharacterInline, FilmCreditInline, *FilmAdmin.inlines]
+
+
+# Reviews registered the film admin (earlier in INSTALLED_APPS); reversion follows an admin's
+# inlines from the registration, so the film is registered with it again, with its cast.
+admin.site.unregister(Film)
+reversion.unregister(Film)
+admin.site.register(Film, FilmWithCastAdmin)

@@ -146,6 +146,18 @@ class CreditQuerySet(models.QuerySet):
     credits and a prolific actor's filmography hundreds, each a credit, film or person and
     character instance otherwise, which cost more than the query."""
 
+    def film_page(self) -> dict[str, list]:
+        """A film's credits as its page shows them (one query): every line, the cast, the crew
+        by role and the directors."""
+        lines = self.order_by("role", "billing", "person__sort_name").lines()
+        actor, director = CreditRole.ACTOR, CreditRole.DIRECTOR
+        return {
+            "credits": lines,
+            "cast": [c for c in lines if c.role == actor],
+            "crew": group_credits_by_role(c for c in lines if c.role != actor),
+            "directors": [c for c in lines if c.role == director],
+        }
+
     def lines(self) -> list[CreditLine]:
         """The credits as CreditLines, in this queryset's order."""
         rows = self.values_list(

@@ -12,7 +12,6 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from filmsite.admin_utils import FastChangeList
-from people.admin import CharacterInline, FilmCreditInline
 from reviews.forms import ImageForm
 from reviews.models import (
     Author,
@@ -110,7 +109,7 @@ class FilmAdmin(VersionAdmin, FastChangeList):
     search_fields = ["title", "original_title"]
     prepopulated_fields = {"slug": ["title", "year"]}
     autocomplete_fields = ["genres", "countries", "languages", "poster", "series"]
-    inlines = [CharacterInline, FilmCreditInline, WatchOptionInline]
+    inlines = [WatchOptionInline]  # people/admin.py adds the characters and credits
     fieldsets = [
         (None, {"fields": ["title", "original_title", "slug", "year", "runtime_minutes"]}),
         ("Description", {"fields": ["logline", "poster", "genres", "countries", "languages"]}),

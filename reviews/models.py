@@ -303,15 +303,13 @@ def related_candidates(article: "Article", using: str = "default") -> dict[int, 
     """{article id: relatedness} for the best-scoring other articles (`reviews.sql`)."""
     from taggit.models import TaggedItem
 
-    from people.models import Credit
-
     film_ids = [film.pk for film in article.films.all()]
     tag_ids = [tag.pk for tag in article.tags.all()]
     if not film_ids and not tag_ids:
         return {}
     tables = sql.LinkTables(
         article_films=Article.films.through._meta.db_table,
-        credits=Credit._meta.db_table,
+        credits=Film.credits.rel.related_model._meta.db_table,  # people's Credit
         tagged=TaggedItem._meta.db_table,
     )
     return sql.related_scores(
@@ -379,8 +377,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self) -> Self:
         """The article page: every section, films with their posters and directors, tags."""
-        from people.models import Credit
-
+        Credit = Film.credits.rel.related_model  # people's, by the film's relation  # noqa: N806
         # Within one film, as Credit's ordering has them; ordering by film too would join it.
         directors = (
             Credit.objects.filter(role=Credit.Role.DIRECTOR)

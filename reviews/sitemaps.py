@@ -6,40 +6,12 @@ maximum of 50,000); the index (django.contrib.sitemaps.views.index) lists every 
 section, ?p=2 onwards.
 """
 
-from datetime import datetime
-
-from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from taggit.models import Tag
 
-from people.models import Character, Person
+from filmsite.sitemaps import BoundedSitemap
 from reviews.models import Article, Author, Film, FilmSeries, public_themes
-
-SITEMAP_PROTOCOL_MAX = 50_000  # URLs per file that sitemaps.org allows
-# URLs per sitemap file. A full 50,000-URL file took 4.7 s to render and weighs ~5 MB at 100,000
-# articles (bench/pages.py); 5,000 renders in well under a second and caches cheaply, and
-# crawlers read the index's extra files just as well.
-SITEMAP_LIMIT = 5_000
-
-
-class BoundedSitemap(Sitemap):
-    """A section in files of at most SITEMAP_LIMIT URLs, whose newest date costs one query.
-
-    Django's own get_latest_lastmod() calls lastmod() on every item: at 100,000 articles the
-    index would load them all. Sections with dates name the field; MAX() reads it instead.
-    """
-
-    limit = SITEMAP_LIMIT
-    lastmod_field = ""
-
-    def get_latest_lastmod(self) -> datetime | None:
-        if not self.lastmod_field:
-            return None
-        return self.items().aggregate(latest=Max(self.lastmod_field))["latest"]
-
-    def lastmod(self, item) -> datetime | None:
-        return getattr(item, self.lastmod_field) if self.lastmod_field else None
 
 
 class ArticleSitemap(BoundedSitemap):
@@ -64,18 +36,6 @@ class FilmSitemap(BoundedSitemap):
 class SeriesSitemap(BoundedSitemap):
     def items(self) -> QuerySet[FilmSeries]:
         return FilmSeries.objects.only("slug").order_by("pk")
-
-
-class PersonSitemap(BoundedSitemap):
-    lastmod_field = "updated_at"
-
-    def items(self) -> QuerySet[Person]:
-        return Person.objects.only("slug", "updated_at").order_by("pk")
-
-
-class CharacterSitemap(BoundedSitemap):
-    def items(self) -> QuerySet[Character]:
-        return Character.objects.select_related("film").only("slug", "film__slug").order_by("pk")
 
 
 class AuthorSitemap(BoundedSitemap):
@@ -105,13 +65,11 @@ class PageSitemap(BoundedSitemap):
         return reverse(item)
 
 
-SITEMAPS = {
+# The site's sitemap index puts people's sections (people/sitemaps.py) after the films'.
+CATALOGUE = {
     "pages": PageSitemap,
     "articles": ArticleSitemap,
     "films": FilmSitemap,
     "series": SeriesSitemap,
-    "people": PersonSitemap,
-    "characters": CharacterSitemap,
-    "critics": AuthorSitemap,
-    "themes": TagSitemap,
 }
+WRITERS_AND_THEMES = {"critics": AuthorSitemap, "themes": TagSitemap}

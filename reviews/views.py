@@ -21,7 +21,6 @@ from filmsite.pagination import (
     paginate_keyset,
     redirect_unreachable_pages,
 )
-from people.models import Credit, group_credits_by_role
 from reviews.models import (
     ARTICLES_NEWEST_FIRST,
     Article,
@@ -208,9 +207,7 @@ def film_list(request: HttpRequest) -> HttpResponse:
 def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
     film = get_object_or_404(Film.objects.for_detail(), slug=slug)
     page = paginate_articles(request, Article.objects.published().filter(films=film).for_listing())
-    credits = (
-        Credit.objects.filter(film=film).order_by("role", "billing", "person__sort_name").lines()
-    )
+    credits = film.credits.film_page()  # people's credits, by the film's own relation
     neighbours = {}
     if film.series_id:
         siblings = film.series.films.filter(
@@ -224,10 +221,7 @@ def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "film": film,
         "page": page,
         "article_groups": group_articles_by_kind(page),
-        "cast": [c for c in credits if c.role == Credit.Role.ACTOR],
-        "crew": group_credits_by_role(c for c in credits if c.role != Credit.Role.ACTOR),
-        "directors": [c for c in credits if c.role == Credit.Role.DIRECTOR],
-        "credits": credits,
+        **credits,
         "genres": list(film.genres.all()),
         "countries": list(film.countries.all()),
         "languages": list(film.languages.all()),

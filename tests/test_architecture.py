@@ -23,11 +23,7 @@ APPS = ("filmsite", "reviews", "people", "editorial", "importer", "accounts", "s
 
 # What is known today, in sorted order; these lists only shrink.
 KNOWN_CYCLES: set[tuple[str, ...]] = set()
-KNOWN_MUTUAL_APPS: set[tuple[str, str]] = {
-    # people's pages list articles about a person's films and a character's sections; films'
-    # pages, search, sitemaps and JSON-LD list credits and people.
-    ("people", "reviews"),
-}
+KNOWN_MUTUAL_APPS: set[tuple[str, str]] = set()
 KNOWN_MIGRATION_IMPORTS: set[tuple[str, str]] = set()
 
 

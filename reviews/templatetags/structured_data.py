@@ -5,15 +5,16 @@ Descriptions come from Article.summary, Film.logline and Person.bio: spoiler-fre
 
 import json
 from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import Any
 
 from django import template
 from django.conf import settings
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from people.models import Credit, CreditLine, Person
 from reviews.models import Article, Country, Film, Genre
 
 register = template.Library()
@@ -52,7 +53,7 @@ def _movie(request: HttpRequest, film: Film) -> dict[str, Any]:
     return data
 
 
-def _same_as(obj: Film | Person) -> list[str]:
+def _same_as(obj: Model) -> list[str]:
     fields = ["imdb_url", "wikipedia_url", "letterboxd_url", "rotten_tomatoes_url"]
     return [url for field in fields if (url := getattr(obj, field, ""))]
 
@@ -103,7 +104,7 @@ def article_json_ld(context: template.Context, article: Article) -> SafeString:
 def film_json_ld(
     context: template.Context,
     film: Film,
-    credits: Iterable[CreditLine] | None = None,
+    credits: Iterable | None = None,
     genres: Iterable[Genre] | None = None,
     countries: Iterable[Country] | None = None,
 ) -> SafeString:
@@ -113,7 +114,7 @@ def film_json_ld(
     countries = film.countries.all() if countries is None else countries
     if credits is None:
         credits = [
-            CreditLine(c.role, c.person.name, c.person.get_absolute_url())
+            SimpleNamespace(role=c.role, name=c.person.name, url=c.person.get_absolute_url())
             for c in film.credits.all()
         ]
     data = _movie(request, film)
@@ -134,8 +135,10 @@ def film_json_ld(
     return _json_ld(data)
 
 
-def _people_by_role(request: HttpRequest, credits: Iterable[CreditLine]) -> dict[str, list]:
-    """Movie's director, author, producer, musicBy and actor: the people credited in each."""
+def _people_by_role(request: HttpRequest, credits: Iterable) -> dict[str, list]:
+    """Movie's director, author, producer, musicBy and actor: the people credited in each
+    (credit lines: role, name, url)."""
+    Credit = Film.credits.rel.related_model  # people's, by the film's relation  # noqa: N806
     by_role = {
         "director": Credit.Role.DIRECTOR,
         "author": Credit.Role.WRITER,
@@ -152,7 +155,7 @@ def _people_by_role(request: HttpRequest, credits: Iterable[CreditLine]) -> dict
 
 
 @register.simple_tag(takes_context=True)
-def person_json_ld(context: template.Context, person: Person) -> SafeString:
+def person_json_ld(context: template.Context, person: Model) -> SafeString:
     request = context["request"]
     data = {
         "@context": "https://schema.org",

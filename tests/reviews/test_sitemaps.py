@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from filmsite.sitemaps import SITEMAP_LIMIT, SITEMAP_PROTOCOL_MAX
+from filmsite.urls import SITEMAPS
 from reviews.models import Article
-from reviews.sitemaps import SITEMAP_LIMIT, SITEMAP_PROTOCOL_MAX, SITEMAPS, ArticleSitemap
+from reviews.sitemaps import ArticleSitemap
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -749,7 +749,7 @@ def public_surfaces(site) -> dict[str, str]:
     ):
         surfaces[name] = reverse(f"reviews:{name}", args=[arg])
         surfaces[f"{name}_atom"] = reverse(f"reviews:{name}_atom", args=[arg])
-    from reviews.sitemaps import SITEMAPS
+    from filmsite.urls import SITEMAPS
 
     for section in SITEMAPS:
         surfaces[f"sitemap {section}"] = reverse("sitemap_section", args=[section])
