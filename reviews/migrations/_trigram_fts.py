@@ -7,7 +7,7 @@ stores only the index; the text stays in `content`), and three triggers keep it 
 The migrations' own copy, importing nothing from the product: a migration must create what it
 created the day it was written. sitesearch.backends.sqlite holds the product's trigger_statements,
 which recreate the triggers as the schema has them today when a table rebuild has dropped them
-(tests/reviews/test_search.py checks that the triggers the migrations made are the same).
+(tests/sitesearch/test_search.py checks that the triggers the migrations made are the same).
 """
 
 
