@@ -59,6 +59,9 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "upgrade to paid", "start writing", "ready for more?", "give a gift subscription",
         "discussion about this post", "no posts", "share this newsletter",
         "unsubscribe", "manage preferences", "view in browser", "view this email in your browser",
+        "hi friends,", "hi friends", "hi everyone,", "hello friends,", "hey friends,",
+        "dear readers,", "this week", "in this issue", "in this week's issue", "contents",
+        "table of contents",
         "update your preferences",
     ),
     ADVERT: (

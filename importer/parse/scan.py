@@ -162,6 +162,23 @@ _PAGE_NUMBER = re.compile(
 _PAGE_LINE = re.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\d{1,4} of \d{1,4}$", re.I)
 
 
+def _contents_lists(lines: list[str], entries: set[int]) -> set[int]:
+    """A newsletter's "This week:" contents: numbered lines one under another, most without a
+    film's year, are a table of contents, not a ranked list ("1. The Salt Road (2019)" lines
+    with no blurb between them still are one)."""
+    contents: set[int] = set()
+    run: list[int] = []
+    for index in [*sorted(entries), -2]:
+        if run and index == run[-1] + 1:
+            run.append(index)
+            continue
+        with_year = sum(bool(film_text.YEAR_IN_PARENS.search(lines[i])) for i in run)
+        if len(run) >= 2 and with_year * 2 < len(run):
+            contents.update(run)
+        run = [index]
+    return contents
+
+
 def _running_heads(lines: list[str]) -> set[int]:
     """Lines a PDF or a printed page repeats (a journal's head, "Page 2 of 3"): the same words
     on two or more lines once their page numbers are taken out, or a page count alone."""
@@ -227,7 +244,8 @@ class Scanner:
                 and (entry_heading(plain(line)) or entry_heading(plain(line.lstrip("# "))))
             ):
                 entries.add(index)
-        return entries
+        self.contents = _contents_lists(self.lines, entries)
+        return entries - self.contents
 
     def number(self, index: int) -> int:
         return self.offset + index + 1
@@ -288,10 +306,11 @@ class Scanner:
         return True
 
     def _furniture_line(self, index: int, text: str) -> bool:
-        """A running head, or the web page's furniture (and the block it opens): dropped."""
-        if index in self.running_heads:
+        """A running head, a newsletter's contents, or the web page's furniture (and the block it
+        opens): dropped."""
+        if index in self.running_heads or index in self.contents:
             self._flush()
-            self._drop(index, text, "running head")
+            self._drop(index, text, "running head" if index in self.running_heads else "contents")
             return True
         piece = furniture(_TAG.sub("", text) if "<" in text else text)
         if self.in_cruft_block:

@@ -108,3 +108,21 @@ def test_ranked_list_with_hash_numbers():
     parsed = parse_text(f"Three Films, Ranked\n\nAn intro.\n\n{entries}\n")
     assert parsed.article.kind == "list"
     assert [s.kind for s in parsed.sections] == ["intro", "entry", "entry", "entry"]
+
+
+def test_a_newsletters_numbered_contents_are_no_ranked_list():
+    text = (
+        "Hi friends,\n\nThis week:\n1. Review: Lantern Season (2024)\n2. What I'm streaming\n"
+        "3. Reader mail\n\n## Review: Lantern Season (2024)\n\nA small, bruised family drama."
+        "\n\nRating: 8/10\n"
+    )
+    parsed = parse_text(text)
+    assert (parsed.film.title, parsed.film.year) == ("Lantern Season", 2024)
+    assert parsed.article.kind == "review" and parsed.article.rating is not None
+    assert {d.reason for d in parsed.dropped} >= {"contents"}
+    # Control: numbered film lines one under another, with their years, are a ranked list.
+    ranked = parse_text(
+        "Three harbour films\n\n1. The Salt Road (2019)\n2. Harbour Lights (2014)\n"
+        "3. Tide Ledger (1999)\n\nAll three are worth a night.\n"
+    )
+    assert ranked.article.kind == "list" and len(ranked.films) == 3
