@@ -69,11 +69,29 @@ def decode_and_parse(
     return text, replace(parsed, warnings=(*warnings, *parsed.warnings))
 
 
+# A forum's BBCode ("[b]Copper Saints (2020)[/b]") as the Markdown the rest of the parse reads;
+# [spoiler] is left to the spoiler rules, which hide what it wraps.
+_BBCODE_MARKS = (
+    (re.compile(r"\[b\](.*?)\[/b\]", re.I | re.S), r"**\1**"),
+    (re.compile(r"\[i\](.*?)\[/i\]", re.I | re.S), r"*\1*"),
+    (re.compile(r"\[url=([^\]\s]{1,500})\](.*?)\[/url\]", re.I | re.S), r"[\2](\1)"),
+    (re.compile(r"\[/?(?:u|s|size|color|font|center|small|quote)(?:=[^\]]{0,40})?\]", re.I), ""),
+)
+
+
+def bbcode_to_markdown(text: str) -> str:
+    for pattern, markdown in _BBCODE_MARKS:
+        text = pattern.sub(markdown, text)
+    return text
+
+
 def parse_text(text: str, *, source_name: str = "", film_hint: str | None = None) -> ParsedText:
     """Parse one text; raises ImportTextError when it cannot be imported."""
     del source_name  # the caller names the file in its own messages
     text = normalise_newlines(text)
     _check_size(text)
+    if "[/" in text:
+        text = bbcode_to_markdown(text)
     warnings: list[ParseWarning] = []
     data, body, offset = split_front_matter(text)
     front = read_front_matter(data, warnings) if data is not None else FrontMatter()

@@ -231,6 +231,13 @@ _BBCODE = re.compile(
 )
 # "View all 58 comments" under a post: readers' comments follow, to the end.
 _VIEW_COMMENTS = re.compile(r"^view all [\d,]+ comments?$")
+# A podcast episode's line: "Reel Talk Podcast · 1 hr 14 min · Released 14 February 2024".
+_EPISODE_PART = re.compile(
+    r"^(?:[\w' &-]{1,40} podcast|episode \d{1,4}|ep\. ?\d{1,4}|\d{1,2} hrs?(?: \d{1,2} min)?"
+    r"|\d{1,3} min|released .{4,30})$"
+)
+# A forum's reply under the post ("Re: Copper Saints (2020) - my thoughts"): others' text.
+_REPLY = re.compile(r"^re: .{1,120}$")
 # A forum profile's parts: "Posts: 2,318", "Joined: Aug 2011", "Location: Leeds".
 _PROFILE_PART = re.compile(r"^(?:posts|joined|location|reputation|karma|member since|messages):")
 _PARTS = re.compile(r" [\u00b7\u2022|] ")
@@ -317,7 +324,12 @@ def _all_parts_furniture(bare: str) -> bool:
     parts = [part.strip() for part in _PARTS.split(bare)]
     return len(parts) > 1 and all(
         part
-        and (_FORUM_PART.match(part) or _PROFILE_PART.match(part) or furniture(part) is not None)
+        and (
+            _FORUM_PART.match(part)
+            or _PROFILE_PART.match(part)
+            or _EPISODE_PART.match(part)
+            or furniture(part) is not None
+        )
         for part in parts
     )
 
@@ -327,6 +339,9 @@ def _is_breadcrumb(line: str) -> bool:
     capitalised ("Film › Reviews"), never a sentence ("1 > 0", "and/or")."""
     # plain() reads the arrows as quotation marks: "Home » Film" arrives as 'Home " Film'.
     line = line.replace(' " ', " \u00bb ").replace(" ' ", " \u203a ")
+    parts = [p.strip() for p in re.split(r" [\u00bb\u203a>] ", line)]
+    if len(line) <= 160 and len(parts) >= 3 and re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", parts[0]):
+        return True  # "CineForum.net › Reviews › Member Reviews › Title (2020) - my thoughts"
     if len(line) > 100 or not _BREADCRUMB.match(line):
         return False
     parts = [p.strip() for p in re.split(r"[\u00bb\u203a>/]", line)]
@@ -392,7 +407,7 @@ def furniture(line_plain: str) -> Furniture | None:
             token = handle.group().strip()
             if token.lstrip("@").islower() or any(c.isdigit() or c in "_@." for c in token):
                 return Furniture(BYLINE)  # a user name is no critic's name
-        if _VIEW_COMMENTS.match(bare):
+        if _VIEW_COMMENTS.match(bare) or _REPLY.match(bare):
             return Furniture(READER_COMMENTS, starts_block=True, ends_text=True)
         if _RELATIVE_DATE.fullmatch(bare):
             return Furniture(DATE)  # "3 DAYS AGO"

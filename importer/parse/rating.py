@@ -181,7 +181,9 @@ _RATING_ONLY = re.compile(
 
 
 def is_rating_line(line: str) -> bool:
-    """A line that says nothing but the rating: "★★★★☆", "Rating: 4/5", "4 out of 5 stars"."""
+    """A line that says nothing but the rating: "★★★★☆", "Rating: 4/5", "4 out of 5 stars",
+    "**Rating:** 4/5" (emphasis aside)."""
+    line = line.replace("**", "").replace("__", "").strip("*_ ")
     return (
         len(line) <= 60
         and bool(_RATING_ONLY.match(line))

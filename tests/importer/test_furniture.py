@@ -307,6 +307,8 @@ def test_readers_comments_after_a_comment_count_are_dropped_to_the_end():
         "3 DAYS AGO",
         "Add a comment\u2026",
         "Subject: Frame by Frame #47",
+        "*Reel Talk Podcast \u00b7 1 hr 14 min \u00b7 Released 14 February 2024*",
+        "CineForum.net \u203a Reviews \u203a Members \u203a Harbour Clock (2018) \u2013 mine",
     ],
 )
 def test_breadcrumbs_sign_offs_and_app_headers_are_dropped(line):
@@ -386,3 +388,19 @@ def test_view_all_comments_drops_the_readers_comments_after_it():
     )
     assert "RUINED" not in structure(parsed) and "omg" not in structure(parsed)
     assert_review_split(parsed)
+
+
+def test_a_forum_reply_and_what_follows_are_dropped_and_bbcode_reads_as_markdown():
+    text = (
+        "[b]The Harbour Clock (2018)[/b]\n\n"
+        f"{INTRO}\n\n{MIDDLE}\n\n[b]Rating:[/b] 8/10\n\n"
+        "Re: The Harbour Clock (2018)\n\nThanks, adding it to my list!\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.film.title == "The Harbour Clock"
+    assert parsed.article.rating == Decimal("4")
+    assert "adding it to my list" not in structure(parsed)
+    assert "[b]" not in structure(parsed)
+    # Control: a sentence that starts "Re:" inside a paragraph is the critic's.
+    control = parse_text(f"The Harbour Clock (2018)\n\n{INTRO} Re: the clocks, see below.\n")
+    assert "Re: the clocks" in structure(control)
