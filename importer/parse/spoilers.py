@@ -172,6 +172,7 @@ _NOTICE_TAIL = re.compile(
 _WORD = re.compile(r"[\w'-]+")
 # The words of a notice; a sentence of these (and one other word at most) only announces.
 _NOTICE_WORDS = frozenset({
+    "click", "tap", "view", "show", "reveal", "hidden", "hide", "expand",  # a forum's toggle
     "spoiler", "spoilers", "spoilery", "spoiler-y", "spoilerish", "spoiler-ish",
     "spoiler-heavy", "spoiler-filled", "spoiler-laden", "ahoy", "here", "here's", "come",
     "comes", "coming", "the", "time", "for", "okay", "ok", "alright", "right", "so", "now",

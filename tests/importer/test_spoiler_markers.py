@@ -107,6 +107,8 @@ LINE_MARKERS = [
     "This section is for those who have seen the film.",
     "Proceed at your own risk.",
     "Editor's note: this review contains spoilers.",  # a note is furniture, but not this one
+    "Spoiler (click to view)",  # a forum's toggle, pasted as text
+    "Show spoiler",
 ]
 
 
