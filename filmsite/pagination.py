@@ -313,7 +313,7 @@ def redirect_unreachable_pages(view: Callable[..., HttpResponse]) -> Callable[..
     return wrapper
 
 
-PAGE_SIZE = 20
+PAGE_SIZE = 20  # rows a page of any list: articles, films, search results
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:

@@ -9,11 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from filmsite.pagination import paginate_keyset, redirect_unreachable_pages
+from filmsite.pagination import PAGE_SIZE, paginate_keyset, redirect_unreachable_pages
 from people.models import Character, Credit, Person, group_credits_by_role
 from reviews.models import ARTICLES_NEWEST_FIRST, Article, Section
-
-PAGE_SIZE = 20  # articles a page, as on film and critic pages
 
 
 class EqualsAny(Func):

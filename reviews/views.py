@@ -15,6 +15,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from filmsite.pagination import (
+    PAGE_SIZE,
     Key,
     KeysetPage,
     is_small_number,
@@ -34,7 +35,6 @@ from reviews.models import (
 )
 
 User = AbstractBaseUser | AnonymousUser
-PAGE_SIZE = 20
 TAG_FILMS = 12
 RELATED_ARTICLES = 4
 TOC_MIN_SECTIONS = 4  # a table of contents helps from this many sections on

@@ -88,8 +88,7 @@ _EXACT: dict[str, tuple[str, ...]] = {
         "required fields are marked *", "join the discussion", "add a comment",
         "view comments", "show comments", "load more comments", "add a comment\u2026",
         "add a comment...",
-        "which ones did we miss? tell us in the comments.", "tell us in the comments",
-        "let us know in the comments", "rate and review", "want to see | not interested",
+        "rate and review", "want to see | not interested",
         "want to see", "not interested",
     ),
     NAVIGATION: (

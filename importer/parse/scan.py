@@ -199,7 +199,7 @@ def _running_heads(lines: list[str]) -> set[int]:
 
 
 def _quoted(text: str) -> str:
-    text = text.strip()
+    """A text for a warning: quoted, and cut at 80 characters."""
     return repr(text if len(text) <= 80 else text[:79].rstrip() + "\u2026")
 
 
@@ -776,10 +776,9 @@ class Scanner:
         self.seen_content = True  # nothing after a notice becomes the title
         self.elements.append(Marker(number))
         if not sure:
-            quoted = words if len(words) <= 80 else words[:79].rstrip() + "\u2026"
             self.warnings.append(
                 ParseWarning(
-                    f"{quoted!r} speaks of spoilers; to be safe everything from here on is a "
+                    f"{_quoted(words)} speaks of spoilers; to be safe everything from here on is a "
                     "spoiler: check where the spoilers really start",
                     number,
                 )
@@ -835,7 +834,7 @@ class Scanner:
         self._start_spoilers(line, True, plain(span))
         self.warnings.append(
             ParseWarning(
-                f"{_quoted(plain(span))} reads like an ending or a twist given away: "
+                f"{_quoted(plain(span).strip())} reads like an ending or a twist given away: "
                 "its paragraph and everything after it are spoiler; check",
                 span_line,
             )

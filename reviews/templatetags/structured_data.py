@@ -138,7 +138,7 @@ def film_json_ld(
 def _people_by_role(request: HttpRequest, credits: Iterable) -> dict[str, list]:
     """Movie's director, author, producer, musicBy and actor: the people credited in each
     (credit lines: role, name, url)."""
-    Credit = Film.credits.rel.related_model  # people's, by the film's relation  # noqa: N806
+    Credit = Film.credit_model()  # noqa: N806
     by_role = {
         "director": Credit.Role.DIRECTOR,
         "author": Credit.Role.WRITER,
